@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Llt.Shell.Commands;
 
 namespace Llt.Shell;
 
@@ -6,7 +7,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        var root = new RootCommand("llt: operate the llt low-latency trading platform");
+        var root = new RootCommand("llt: run and operate the llt low-latency trading platform");
+        // One line per command group; each group lives in Commands/<Name>Commands.cs with a static Create().
         return root.Parse(args).Invoke();
     }
 }

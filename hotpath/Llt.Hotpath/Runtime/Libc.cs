@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+
+namespace Llt.Hotpath.Runtime;
+
+/// <summary>
+/// The few libc calls the engine needs that .NET does not expose: memory mapping with explicit flags,
+/// page advice, memory locking and CPU affinity. Linux x86-64 constants.
+/// </summary>
+internal static unsafe partial class Libc
+{
+    public const int ProtRead = 0x1;
+    public const int ProtWrite = 0x2;
+    public const int MapShared = 0x01;
+    public const int MapPrivate = 0x02;
+    public const int MapAnonymous = 0x20;
+    public const int MapPopulate = 0x8000;
+    public const int MadvHugePage = 14;
+    public const int MadvWillNeed = 3;
+    public const int MsSync = 4;
+    public const int MsAsync = 1;
+    public const int McLCurrent = 1;
+    public const int McLFuture = 2;
+
+    public static readonly nint MapFailed = -1;
+
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    public static partial nint Mmap(nint addr, nuint length, int prot, int flags, int fd, long offset);
+
+    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
+    public static partial int Munmap(nint addr, nuint length);
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    public static partial int Madvise(nint addr, nuint length, int advice);
+
+    [LibraryImport("libc", EntryPoint = "msync", SetLastError = true)]
+    public static partial int Msync(nint addr, nuint length, int flags);
+
+    [LibraryImport("libc", EntryPoint = "mlockall", SetLastError = true)]
+    public static partial int Mlockall(int flags);
+
+    [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+    public static partial int SchedSetAffinity(int pid, nuint cpuSetSize, byte* mask);
+
+    [LibraryImport("libc", EntryPoint = "sched_getaffinity", SetLastError = true)]
+    public static partial int SchedGetAffinity(int pid, nuint cpuSetSize, byte* mask);
+
+    [LibraryImport("libc", EntryPoint = "sched_getcpu")]
+    public static partial int SchedGetCpu();
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    public static partial int GetTid();
+
+    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, nint arg2, nint arg3, nint arg4, nint arg5);
+
+    public const int PrSetName = 15;
+}
