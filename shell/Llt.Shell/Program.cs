@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Llt.Shell.Commands;
 
 namespace Llt.Shell;
 
