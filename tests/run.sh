@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test assembly and prints one summary line, "N passed, N failed", summed over all of them
+# (from the TRX result files, because dotnet test prints one summary per assembly).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="${LLT_TEST_RESULTS:-artifacts/test-results}"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [[ -x tests/infra/up.sh ]]; then
+    # shellcheck disable=SC1091
+    source tests/infra/up.sh || { echo "tests: test servers failed to start" >&2; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+status=0
+dotnet test llt.sln -c Release --nologo \
+    --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" \
+    --blame-hang-timeout 5m || status=$?
+
+passed=0; failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+expected=$(grep -c 'Tests.csproj' llt.sln)
+if (( trx_count < expected )); then
+    # an assembly that crashed or failed to build wrote no results: count it as a failure
+    failed=$((failed + expected - trx_count))
+fi
+if (( status != 0 && failed == 0 )); then
+    failed=1
+fi
+echo "${passed} passed, ${failed} failed"
+(( failed == 0 ))
