@@ -54,4 +54,19 @@ internal static unsafe partial class Libc
     public static partial int Prctl(int option, nint arg2, nint arg3, nint arg4, nint arg5);
 
     public const int PrSetName = 15;
+
+    // Agent runtime: clocks, parking and memory locking (see Runtime/*Clock.cs, NanoSleepParker, MemoryLock).
+    public const int ClockRealtime = 0;
+    public const int ClockMonotonic = 1;
+    public const int McLOnFault = 4;
+    public const int EIntr = 4;
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    public static partial int ClockGetTime(int clockId, Timespec* time);
+
+    [LibraryImport("libc", EntryPoint = "nanosleep", SetLastError = true)]
+    public static partial int NanoSleep(Timespec* request, Timespec* remaining);
+
+    [LibraryImport("libc", EntryPoint = "munlockall", SetLastError = true)]
+    public static partial int Munlockall();
 }
