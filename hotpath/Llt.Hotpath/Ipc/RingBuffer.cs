@@ -71,10 +71,13 @@ public abstract class RingBuffer
     public int MaxMsgLength => _maxMsgLength;
 
     /// <summary>Records the consumer skipped because their length or type was impossible (kept in the trailer).</summary>
+    // acquire: pairs with the consumer's release store of the count
     public long CorruptRecordCount => _buffer.GetInt64Acquire(_corruptRecordCountIndex);
 
+    /// <summary>Bytes consumed since creation. Acquire: pairs with the consumer's release after zeroing.</summary>
     public long HeadPosition => _buffer.GetInt64Acquire(_headPositionIndex);
 
+    /// <summary>Bytes claimed since creation. Acquire: pairs with the producers' release/CAS.</summary>
     public long TailPosition => _buffer.GetInt64Acquire(_tailPositionIndex);
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class RingBufferFile : IDisposable
     /// <summary>The whole mapping (data region + trailer), to wrap with a ring type.</summary>
     public unsafe UnsafeBuffer Buffer => new(_mapped.Pointer, (int)_mapped.Length);
 
+    // acquire loads below: the fields are written by other processes with release stores or atomics
     public long HeadPosition => Buffer.GetInt64Acquire(Capacity + RingBufferDescriptor.HeadPositionOffset);
 
     public long TailPosition => Buffer.GetInt64Acquire(Capacity + RingBufferDescriptor.TailPositionOffset);
@@ -77,15 +78,15 @@ public sealed class RingBufferFile : IDisposable
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw new FileNotFoundException($"{path}: no such ring file", path);
+            RingBufferThrowHelper.ThrowRingFileNotFound(path);
         }
 
         // size first: a file that cannot be a ring is never mapped
         long capacity = info.Length - RingBufferDescriptor.TrailerLength;
         if (!RingBufferDescriptor.IsValidCapacity(capacity))
         {
-            throw new InvalidDataException(
-                $"{path}: length {info.Length} is not a ring (power-of-two data region of {RingBufferDescriptor.MinCapacity}..{RingBufferDescriptor.MaxCapacity} bytes + {RingBufferDescriptor.TrailerLength}-byte trailer)");
+            RingBufferThrowHelper.ThrowInvalidRingFile(path,
+                $"length {info.Length} is not a ring (power-of-two data region of {RingBufferDescriptor.MinCapacity}..{RingBufferDescriptor.MaxCapacity} bytes + {RingBufferDescriptor.TrailerLength}-byte trailer)");
         }
 
         MappedFile mapped = readOnly ? MappedFile.OpenReadOnly(path) : MappedFile.Open(path);
@@ -94,7 +95,7 @@ public sealed class RingBufferFile : IDisposable
         if (problem is not null)
         {
             mapped.Dispose();
-            throw new InvalidDataException($"{path}: {problem}");
+            RingBufferThrowHelper.ThrowInvalidRingFile(path, problem);
         }
 
         return file;

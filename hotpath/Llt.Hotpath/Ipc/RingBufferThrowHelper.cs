@@ -36,4 +36,14 @@ internal static class RingBufferThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowClaimNotPending(int index) =>
         throw new InvalidOperationException($"the record claimed at index {index} was already committed or aborted");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowRingFileNotFound(string path) =>
+        throw new FileNotFoundException($"{path}: no such ring file", path);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowInvalidRingFile(string path, string problem) =>
+        throw new InvalidDataException($"{path}: {problem}");
 }

@@ -24,7 +24,8 @@ namespace Llt.Hotpath.Journal;
 ///   |FrameLen  | Checksum | Sequence        | TimestampNs     | Type   | reserved| payload ...
 ///   +----------+----------+-----------------+-----------------+--------+---------+------------
 ///   FrameLen  int32  header + payload bytes, stored last with release semantics; 0 = not yet written
-///   Checksum  uint32 CRC32C of FrameLen (4 bytes LE) followed by bytes [8, FrameLen)
+///   Checksum  uint32 CRC32C of FrameLen (4 bytes LE) followed by bytes [8, FrameLen); for the
+///                    end-of-segment frame, bytes [8, FrameHeaderLength) only
 ///   Type      int32  SBE templateId (>= 0); EndOfSegmentType (-1) marks the end of a segment, its
 ///                    FrameLen covers the rest of the segment and its Sequence is the next sequence
 /// </code>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Llt.Hotpath.Memory;
+using Microsoft.Win32.SafeHandles;
 
 namespace Llt.Hotpath.Journal;
 
@@ -36,6 +37,7 @@ internal sealed unsafe class JournalSegment : IDisposable
 
     public long InitialSequence
     {
+        // acquire: pairs with the writer's release below when another process reads a fresh segment
         get => Volatile.Read(ref *(long*)(Pointer + JournalDescriptor.InitialSequenceOffset));
         // release: a reader that sees the first frame of this segment also sees where its sequence starts
         set => Volatile.Write(ref *(long*)(Pointer + JournalDescriptor.InitialSequenceOffset), value);
@@ -54,7 +56,6 @@ internal sealed unsafe class JournalSegment : IDisposable
 
         MappedFile file = MappedFile.Create(temporaryPath, segmentLength, preTouch);
         byte* p = file.Pointer;
-        *(long*)(p + JournalDescriptor.VersionOffset) = 0;
         *(int*)(p + JournalDescriptor.VersionOffset) = JournalDescriptor.LayoutVersion;
         *(int*)(p + JournalDescriptor.HeaderLengthOffset) = JournalDescriptor.SegmentHeaderLength;
         *(long*)(p + JournalDescriptor.SegmentIndexOffset) = index;
@@ -83,6 +84,29 @@ internal sealed unsafe class JournalSegment : IDisposable
         }
 
         return new JournalSegment(file, path, expectedIndex, *(long*)(file.Pointer + JournalDescriptor.SegmentLengthOffset));
+    }
+
+    /// <summary>Validates a segment file's size and header without mapping it; throws with a clear message.</summary>
+    public static void CheckFile(string path, long expectedIndex)
+    {
+        byte* header = stackalloc byte[JournalDescriptor.SegmentHeaderLength];
+        long fileLength;
+        using (SafeFileHandle handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            fileLength = RandomAccess.GetLength(handle);
+            if (fileLength < JournalDescriptor.SegmentHeaderLength)
+            {
+                JournalThrowHelper.ThrowInvalidData($"{path}: wrong size: {fileLength} bytes is smaller than a segment header");
+            }
+
+            RandomAccess.Read(handle, new Span<byte>(header, JournalDescriptor.SegmentHeaderLength), 0);
+        }
+
+        string? problem = Validate(header, fileLength, expectedIndex);
+        if (problem != null)
+        {
+            JournalThrowHelper.ThrowInvalidData($"{path}: {problem}");
+        }
     }
 
     /// <summary>Why this header is unusable, or null when it is a valid segment header.</summary>
@@ -174,13 +198,19 @@ internal sealed unsafe class JournalSegment : IDisposable
         return JournalDescriptor.AlignFrame(frameLength);
     }
 
-    /// <summary>CRC32C of the length field value followed by bytes [8, frameLength) of the frame.</summary>
+    /// <summary>
+    /// CRC32C of the length field value followed by bytes [8, frameLength) of the frame; an end-of-segment
+    /// frame covers only its header (its body is the unused, zero rest of the segment).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint FrameChecksum(byte* frame, int frameLength)
     {
+        int covered = *(int*)(frame + JournalDescriptor.TypeOffset) == JournalDescriptor.EndOfSegmentType
+            ? JournalDescriptor.FrameHeaderLength
+            : frameLength;
         uint state = Crc32C.Update(Crc32C.InitialState, frameLength);
         state = Crc32C.Update(state, new ReadOnlySpan<byte>(
-            frame + JournalDescriptor.ChecksumCoverageOffset, frameLength - JournalDescriptor.ChecksumCoverageOffset));
+            frame + JournalDescriptor.ChecksumCoverageOffset, covered - JournalDescriptor.ChecksumCoverageOffset));
         return Crc32C.Finish(state);
     }
 

@@ -17,4 +17,7 @@ public static class JournalWriteResult
 
     /// <summary>The writer has been closed.</summary>
     public const long Closed = -4;
+
+    /// <summary>Commit without an outstanding claim.</summary>
+    public const long NotClaimed = -5;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Llt.Hotpath.Runtime;
@@ -117,6 +119,8 @@ public sealed class CompositeAgent : IAgent
         }
     }
 
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowCollected(Exception first, List<Exception>? all)
     {
         if (all is null)

@@ -123,13 +123,14 @@ public sealed class IdleStrategyConfig
             reason = $"unknown strategy \"{name}\"";
         }
 
-        if (reason is null)
+        if (reason is null && config is not null)
         {
             error = null;
             return true;
         }
 
         config = null;
+        reason ??= "it could not be parsed";
         error = $"idle strategy \"{text}\" is not valid: {reason}; {ExpectedForms}";
         return false;
     }
@@ -139,11 +140,12 @@ public sealed class IdleStrategyConfig
     {
         return Kind switch
         {
-            IdleStrategyKind.BusySpin => new BusySpinIdleStrategy(),
-            IdleStrategyKind.Yield => new YieldingIdleStrategy(),
+            // Stateless strategies are shared; the stateful ones get an instance per thread.
+            IdleStrategyKind.BusySpin => BusySpinIdleStrategy.Instance,
+            IdleStrategyKind.Yield => YieldingIdleStrategy.Instance,
             IdleStrategyKind.Sleep => new SleepingIdleStrategy(SleepPeriodNs, parker),
             IdleStrategyKind.Backoff => new BackoffIdleStrategy(MaxSpins, MaxYields, MinParkPeriodNs, MaxParkPeriodNs, parker),
-            _ => new NoOpIdleStrategy(),
+            _ => NoOpIdleStrategy.Instance,
         };
     }
 

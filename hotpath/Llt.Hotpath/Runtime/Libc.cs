@@ -55,11 +55,8 @@ internal static unsafe partial class Libc
 
     public const int PrSetName = 15;
 
-    // Agent runtime: clocks, parking and memory locking (see Runtime/*Clock.cs, NanoSleepParker, MemoryLock).
+    // Agent runtime: wall clock, parking and memory unlocking (SystemEpochClock, NanoSleepParker, MemoryLock).
     public const int ClockRealtime = 0;
-    public const int ClockMonotonic = 1;
-    public const int McLOnFault = 4;
-    public const int EIntr = 4;
 
     [LibraryImport("libc", EntryPoint = "clock_gettime")]
     public static partial int ClockGetTime(int clockId, Timespec* time);

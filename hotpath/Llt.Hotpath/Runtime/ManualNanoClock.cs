@@ -2,7 +2,8 @@ namespace Llt.Hotpath.Runtime;
 
 /// <summary>
 /// A clock that moves only when told to: tests drive agents by calling <c>DoWork()</c> and advancing this
-/// (STYLE.md §9). Single-threaded; for a clock shared across threads use <see cref="CachedNanoClock"/>.
+/// (STYLE.md §9). It is also an <see cref="IEpochClock"/> so a test can pin wall time with the same value.
+/// Single-threaded; for a clock shared across threads use <see cref="CachedNanoClock"/>.
 /// </summary>
 public sealed class ManualNanoClock : INanoClock, IEpochClock
 {

@@ -1,0 +1,23 @@
+namespace Llt.Hotpath.Tests.Journal;
+
+/// <summary>A fresh directory under /tmp for one test, removed with everything in it on dispose.</summary>
+internal sealed class TempJournalDirectory : IDisposable
+{
+    public TempJournalDirectory()
+    {
+        Path = System.IO.Path.Combine("/tmp", "llt-journal-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Journal => System.IO.Path.Combine(Path, "journal");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
