@@ -347,7 +347,8 @@ public sealed class FixedFieldCodecTests
         var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength - 1];
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder().WrapAndApplyHeader(buffer, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder(buffer, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder(new byte[QuoteEncoder.BlockLength - 1], 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder(buffer, buffer.Length + 1));
     }
 
     [Fact]

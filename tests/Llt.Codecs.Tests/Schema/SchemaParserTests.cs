@@ -75,7 +75,7 @@ public sealed class SchemaParserTests
         MessageSchema schema = SchemaParser.ParseFile(TestPaths.TestSchema("features.xml"));
         var padded = (CompositeType)schema.FindType("padded")!;
 
-        Assert.Equal(new[] { ("a", 0), ("b", 4), ("price", 8), ("inner", 17), ("mood", 20) }, padded.Members.Select(m => (m.Name, m.Offset)).ToArray());
+        Assert.Equal(new[] { ("a", 0), ("b", 4), ("price", 8), ("inner", 17), ("Mood", 20) }, padded.Members.Select(m => (m.Name, m.Offset)).ToArray());
         Assert.Equal(21, padded.EncodedLength);
         Assert.True(padded.FindMember("price")!.IsRef);
         Assert.Same(schema.FindType("decimal64"), padded.FindMember("price")!.Type);

@@ -1,0 +1,51 @@
+using Llt.Hotpath.Runtime;
+
+namespace Llt.Hotpath.Config;
+
+/// <summary>
+/// The engine's configuration, validated once by <see cref="EngineConfigLoader"/>; the agents receive it
+/// concluded and never read files or the environment again (STYLE.md §6).
+/// </summary>
+public sealed class EngineConfig
+{
+    public const int DefaultMdRingCapacity = 1 << 20;
+    public const int DefaultCmdRingCapacity = 1 << 16;
+
+    /// <summary>Engine instance name; names its shared-memory directory and counters file.</summary>
+    public string Name { get; init; } = "default";
+
+    /// <summary>Parent of the per-engine shared-memory directory (rings, counters).</summary>
+    public string ShmDirectory { get; init; } = "/dev/shm/llt";
+
+    /// <summary>Data region of md.ring in bytes (power of two).</summary>
+    public int MdRingCapacity { get; init; } = DefaultMdRingCapacity;
+
+    /// <summary>Data region of cmd.ring in bytes (power of two).</summary>
+    public int CmdRingCapacity { get; init; } = DefaultCmdRingCapacity;
+
+    public long HeartbeatIntervalNs { get; init; } = 1_000_000_000;
+
+    /// <summary>mlockall(MCL_CURRENT|MCL_FUTURE) at start; needs CAP_IPC_LOCK or a memlock ulimit.</summary>
+    public bool LockMemory { get; init; }
+
+    public JournalConfig Journal { get; init; } = new();
+
+    /// <summary>Engine threads with their CPUs, idle strategies and agents.</summary>
+    public IReadOnlyList<AgentThreadConfig> Threads { get; init; } = DefaultThreads();
+
+    /// <summary>The per-engine shared-memory directory: <c>{ShmDirectory}/{Name}</c>.</summary>
+    public string EngineShmDirectory => Path.Combine(ShmDirectory, Name);
+
+    public string MdRingPath => Path.Combine(EngineShmDirectory, "md.ring");
+
+    public string CmdRingPath => Path.Combine(EngineShmDirectory, "cmd.ring");
+
+    public string CountersPath => Path.Combine(EngineShmDirectory, "counters.dat");
+
+    public static IReadOnlyList<AgentThreadConfig> DefaultThreads() =>
+    [
+        // One thread for the whole critical path: on this class of machine a hop between cores costs more
+        // than the work (DESIGN.md "Hops cost more than code"). Backoff keeps a 2-core box usable.
+        AgentThreadConfig.Parse("trader", "", "backoff", EngineAgentNames.MarketData, EngineAgentNames.Control, EngineAgentNames.Conductor),
+    ];
+}

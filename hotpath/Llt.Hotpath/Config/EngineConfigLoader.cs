@@ -1,0 +1,401 @@
+using System.Text.Json;
+using Llt.Hotpath.Runtime;
+
+namespace Llt.Hotpath.Config;
+
+/// <summary>
+/// Reads <c>llt.json</c> into an <see cref="EngineConfig"/>. Strict: an unknown key, a wrong JSON type or
+/// an impossible value throws <see cref="ConfigException"/> naming the dotted key, so a typo refuses to
+/// start instead of silently running on a default. Missing keys take the embedded defaults.
+/// Reflection-free (JsonDocument), so it works under Native AOT.
+/// </summary>
+public static class EngineConfigLoader
+{
+    private static readonly string[] TopLevelKeys = ["engine"];
+    private static readonly string[] EngineKeys =
+        ["name", "shmDir", "mdRingCapacity", "cmdRingCapacity", "heartbeatInterval", "lockMemory", "journal", "threads"];
+    private static readonly string[] JournalKeys =
+        ["dir", "segmentSize", "fsync", "retainSegments", "archiveDir", "journalTicks"];
+    private static readonly string[] ThreadKeys = ["name", "cpus", "idle", "agents"];
+
+    public static EngineConfig LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException("(file)", $"cannot read {path}: {e.Message}");
+        }
+
+        return Parse(text);
+    }
+
+    public static EngineConfig Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException("(file)", $"not valid JSON at line {e.LineNumber + 1}: {e.Message}");
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            RequireObject(root, "(root)");
+            CheckKeys(root, "", TopLevelKeys);
+            if (!root.TryGetProperty("engine", out JsonElement engine))
+            {
+                return Validate(new EngineConfig());
+            }
+
+            return Validate(ParseEngine(engine));
+        }
+    }
+
+    private static EngineConfig ParseEngine(JsonElement engine)
+    {
+        const string prefix = "engine";
+        RequireObject(engine, prefix);
+        CheckKeys(engine, prefix, EngineKeys);
+        var defaults = new EngineConfig();
+        return new EngineConfig
+        {
+            Name = GetString(engine, prefix, "name") ?? defaults.Name,
+            ShmDirectory = GetString(engine, prefix, "shmDir") ?? defaults.ShmDirectory,
+            MdRingCapacity = GetInt32(engine, prefix, "mdRingCapacity") ?? defaults.MdRingCapacity,
+            CmdRingCapacity = GetInt32(engine, prefix, "cmdRingCapacity") ?? defaults.CmdRingCapacity,
+            HeartbeatIntervalNs = GetDuration(engine, prefix, "heartbeatInterval") ?? defaults.HeartbeatIntervalNs,
+            LockMemory = GetBool(engine, prefix, "lockMemory") ?? defaults.LockMemory,
+            Journal = engine.TryGetProperty("journal", out JsonElement journal) ? ParseJournal(journal) : defaults.Journal,
+            Threads = engine.TryGetProperty("threads", out JsonElement threads) ? ParseThreads(threads) : defaults.Threads,
+        };
+    }
+
+    private static JournalConfig ParseJournal(JsonElement journal)
+    {
+        const string prefix = "engine.journal";
+        RequireObject(journal, prefix);
+        CheckKeys(journal, prefix, JournalKeys);
+        var defaults = new JournalConfig();
+        return new JournalConfig
+        {
+            Directory = GetString(journal, prefix, "dir") ?? defaults.Directory,
+            SegmentLength = GetInt64(journal, prefix, "segmentSize") ?? defaults.SegmentLength,
+            Fsync = GetString(journal, prefix, "fsync") ?? defaults.Fsync,
+            RetainSegments = GetInt32(journal, prefix, "retainSegments") ?? defaults.RetainSegments,
+            ArchiveDirectory = GetString(journal, prefix, "archiveDir") ?? defaults.ArchiveDirectory,
+            JournalTicks = GetBool(journal, prefix, "journalTicks") ?? defaults.JournalTicks,
+        };
+    }
+
+    private static List<AgentThreadConfig> ParseThreads(JsonElement threads)
+    {
+        const string prefix = "engine.threads";
+        if (threads.ValueKind != JsonValueKind.Array)
+        {
+            throw new ConfigException(prefix, $"must be an array of threads, found {Describe(threads)}");
+        }
+
+        var result = new List<AgentThreadConfig>();
+        int index = 0;
+        foreach (JsonElement thread in threads.EnumerateArray())
+        {
+            string key = $"{prefix}[{index}]";
+            RequireObject(thread, key);
+            CheckKeys(thread, key, ThreadKeys);
+            string name = GetString(thread, key, "name") ?? throw new ConfigException($"{key}.name", "is required");
+            string cpus = GetString(thread, key, "cpus") ?? "";
+            string idle = GetString(thread, key, "idle") ?? "backoff";
+            if (!CpuSet.TryParse(cpus, out CpuSet? cpuSet, out string? cpuError))
+            {
+                throw new ConfigException($"{key}.cpus", cpuError);
+            }
+
+            if (!IdleStrategyConfig.TryParse(idle, out IdleStrategyConfig? idleConfig, out string? idleError))
+            {
+                throw new ConfigException($"{key}.idle", idleError);
+            }
+
+            if (!thread.TryGetProperty("agents", out JsonElement agents) || agents.ValueKind != JsonValueKind.Array)
+            {
+                throw new ConfigException($"{key}.agents", "is required: an array of agent names");
+            }
+
+            var roles = new List<string>();
+            int agentIndex = 0;
+            foreach (JsonElement agent in agents.EnumerateArray())
+            {
+                string agentKey = $"{key}.agents[{agentIndex}]";
+                if (agent.ValueKind != JsonValueKind.String)
+                {
+                    throw new ConfigException(agentKey, $"must be a string, found {Describe(agent)}");
+                }
+
+                string role = agent.GetString()!;
+                if (Array.IndexOf(EngineAgentNames.All, role) < 0)
+                {
+                    throw new ConfigException(agentKey, $"unknown agent '{role}'; known: {string.Join(", ", EngineAgentNames.All)}");
+                }
+
+                roles.Add(role);
+                agentIndex++;
+            }
+
+            try
+            {
+                result.Add(new AgentThreadConfig(name, cpuSet, idleConfig, roles));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigException(key, e.Message);
+            }
+
+            index++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Cross-field rules, applied to parsed files and to configs built in code alike.</summary>
+    public static EngineConfig Validate(EngineConfig config)
+    {
+        if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(['/', '\\', '\0']) >= 0 || config.Name is "." or "..")
+        {
+            throw new ConfigException("engine.name", $"'{config.Name}' is not a usable name (non-empty, no path separators)");
+        }
+
+        if (string.IsNullOrWhiteSpace(config.ShmDirectory))
+        {
+            throw new ConfigException("engine.shmDir", "must not be empty");
+        }
+
+        CheckRingCapacity("engine.mdRingCapacity", config.MdRingCapacity);
+        CheckRingCapacity("engine.cmdRingCapacity", config.CmdRingCapacity);
+        if (config.HeartbeatIntervalNs < 1_000_000 || config.HeartbeatIntervalNs > 60_000_000_000)
+        {
+            throw new ConfigException("engine.heartbeatInterval", "must be between 1ms and 60s");
+        }
+
+        JournalConfig journal = config.Journal;
+        if (string.IsNullOrWhiteSpace(journal.Directory))
+        {
+            throw new ConfigException("engine.journal.dir", "must not be empty");
+        }
+
+        long segment = journal.SegmentLength;
+        if (segment < 64 * 1024 || segment > 1L << 30 || (segment & (segment - 1)) != 0)
+        {
+            throw new ConfigException("engine.journal.segmentSize", $"{segment} must be a power of two between 65536 and 1073741824");
+        }
+
+        if (!TryParseFsync(journal.Fsync, out _, out _, out string? fsyncError))
+        {
+            throw new ConfigException("engine.journal.fsync", fsyncError);
+        }
+
+        if (journal.RetainSegments < 0)
+        {
+            throw new ConfigException("engine.journal.retainSegments", "must be 0 (keep all) or a positive count");
+        }
+
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        if (config.Threads.Count == 0)
+        {
+            throw new ConfigException("engine.threads", "at least one thread is required");
+        }
+
+        for (int i = 0; i < config.Threads.Count; i++)
+        {
+            foreach (string role in config.Threads[i].AgentRoleNames)
+            {
+                if (!placed.Add(role))
+                {
+                    throw new ConfigException($"engine.threads[{i}].agents", $"agent '{role}' is placed on more than one thread");
+                }
+            }
+        }
+
+        foreach (string role in EngineAgentNames.All)
+        {
+            if (!placed.Contains(role))
+            {
+                throw new ConfigException("engine.threads", $"agent '{role}' is not placed on any thread");
+            }
+        }
+
+        // The journal has a single writer; every agent that journals must share its thread until the
+        // engine grows a hand-off ring for journal events.
+        int journalThread = -1;
+        for (int i = 0; i < config.Threads.Count; i++)
+        {
+            foreach (string role in config.Threads[i].AgentRoleNames)
+            {
+                if (journalThread >= 0 && journalThread != i)
+                {
+                    throw new ConfigException($"engine.threads[{i}].agents",
+                        $"agent '{role}' writes the journal and must run on the same thread as the other journaling agents ({config.Threads[journalThread].Name})");
+                }
+
+                journalThread = i;
+            }
+        }
+
+        return config;
+    }
+
+    /// <summary>Parses "none", "roll" or "periodic:&lt;duration&gt;".</summary>
+    public static bool TryParseFsync(string text, out string mode, out long intervalNs, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        intervalNs = 0;
+        error = null;
+        mode = text;
+        if (text is "none" or "roll")
+        {
+            return true;
+        }
+
+        if (text.StartsWith("periodic", StringComparison.Ordinal))
+        {
+            mode = "periodic";
+            string rest = text.Length > "periodic".Length && text["periodic".Length] == ':' ? text["periodic:".Length..] : "";
+            if (rest.Length == 0)
+            {
+                intervalNs = 100_000_000;
+                return true;
+            }
+
+            if (DurationText.TryParseNanos(rest, out intervalNs, out string? durationError) && intervalNs >= 1_000_000)
+            {
+                return true;
+            }
+
+            error = $"'{text}': periodic interval must be a duration of at least 1ms ({durationError ?? "too short"})";
+            return false;
+        }
+
+        error = $"'{text}' is not one of none, roll, periodic:<duration>";
+        return false;
+    }
+
+    private static void CheckRingCapacity(string key, int capacity)
+    {
+        if (capacity < 1024 || (capacity & (capacity - 1)) != 0)
+        {
+            throw new ConfigException(key, $"{capacity} must be a power of two of at least 1024");
+        }
+    }
+
+    private static void RequireObject(JsonElement element, string key)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ConfigException(key, $"must be an object, found {Describe(element)}");
+        }
+    }
+
+    private static void CheckKeys(JsonElement element, string prefix, string[] known)
+    {
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                string key = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+                throw new ConfigException(key, $"unknown key; expected one of: {string.Join(", ", known)}");
+            }
+        }
+    }
+
+    private static string? GetString(JsonElement parent, string prefix, string name)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new ConfigException($"{prefix}.{name}", $"must be a string, found {Describe(value)}");
+        }
+
+        return value.GetString();
+    }
+
+    private static bool? GetBool(JsonElement parent, string prefix, string name)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ConfigException($"{prefix}.{name}", $"must be true or false, found {Describe(value)}"),
+        };
+    }
+
+    private static long? GetInt64(JsonElement parent, string prefix, string name)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out long result))
+        {
+            throw new ConfigException($"{prefix}.{name}", $"must be an integer, found {Describe(value)}");
+        }
+
+        return result;
+    }
+
+    private static int? GetInt32(JsonElement parent, string prefix, string name)
+    {
+        long? value = GetInt64(parent, prefix, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value < int.MinValue || value > int.MaxValue)
+        {
+            throw new ConfigException($"{prefix}.{name}", $"{value} is out of range for a 32-bit integer");
+        }
+
+        return (int)value.Value;
+    }
+
+    private static long? GetDuration(JsonElement parent, string prefix, string name)
+    {
+        string? text = GetString(parent, prefix, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DurationText.TryParseNanos(text, out long ns, out string? error))
+        {
+            throw new ConfigException($"{prefix}.{name}", error);
+        }
+
+        return ns;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => $"string \"{element.GetString()}\"",
+        JsonValueKind.Number => $"number {element.GetRawText()}",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True or JsonValueKind.False => $"boolean {element.GetRawText()}",
+        _ => "null",
+    };
+}
