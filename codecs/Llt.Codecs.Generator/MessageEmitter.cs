@@ -701,6 +701,12 @@ internal sealed class MessageEmitter
         if (nested)
         {
             w.Open("for (long i = 0; i < count; i++)");
+            w.Line("// Nested entries may have used up the room the count check saw, so each block is checked again.");
+            w.Open("if (blockLength > capacity - limit)");
+            w.Line("error = new " + Error + "(limit, " + Reason + ".GroupTruncated);");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
             w.Line("limit += (int)blockLength;");
             w.Open("if (!ValidateTail(ref buffer, capacity, ref limit, actingVersion, out error))");
             w.Line("return false;");

@@ -1,0 +1,84 @@
+using Llt.Hotpath.Counters;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Runtime;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// Housekeeping on a timer: stamps the counters file's writer heartbeat and the rings' consumer heartbeats
+/// (so tools can tell a live engine from a stale file), journals an engine Heartbeat, and copies slow-moving
+/// gauges (journal roll stalls, agent errors) into counters. Does nothing between intervals.
+/// </summary>
+public sealed class ConductorAgent : IAgent
+{
+    private readonly CountersManager _countersManager;
+    private readonly EngineCounters _counters;
+    private readonly EventJournal _journal;
+    private readonly RingBuffer[] _consumedRings;
+    private readonly CountingErrorHandler _errors;
+    private readonly INanoClock _clock;
+    private readonly long _intervalNs;
+    private long _nextDeadlineNs;
+
+    public ConductorAgent(
+        CountersManager countersManager,
+        EngineCounters counters,
+        EventJournal journal,
+        RingBuffer[] consumedRings,
+        CountingErrorHandler errors,
+        INanoClock clock,
+        long intervalNs)
+    {
+        _countersManager = countersManager;
+        _counters = counters;
+        _journal = journal;
+        _consumedRings = consumedRings;
+        _errors = errors;
+        _clock = clock;
+        _intervalNs = intervalNs;
+    }
+
+    public string RoleName => "conductor";
+
+    public EngineState State { get; set; } = EngineState.Running;
+
+    public void OnStart()
+    {
+        _nextDeadlineNs = _clock.NanoTime();
+    }
+
+    public int DoWork()
+    {
+        long now = _clock.NanoTime();
+        if (now < _nextDeadlineNs)
+        {
+            return 0;
+        }
+
+        _nextDeadlineNs = now + _intervalNs;
+        Beat();
+        return 1;
+    }
+
+    /// <summary>One heartbeat now; also called on close so the journal ends with the final state.</summary>
+    public void Beat()
+    {
+        long epochNs = _journal.EpochNanoTime();
+        _countersManager.UpdateHeartbeat(epochNs);
+        foreach (RingBuffer ring in _consumedRings)
+        {
+            ring.SetConsumerHeartbeatTimeMs(epochNs / 1_000_000);
+        }
+
+        _counters.DutyCycles.Increment();
+        _counters.AgentErrors.Set(_errors.ErrorCount);
+        _counters.JournalRollStalls.Set(_journal.Writer.RollStalls);
+
+        var heartbeat = new HeartbeatEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+        heartbeat.SetState(State);
+        heartbeat.SetTs((ulong)epochNs);
+        heartbeat.SetJournalSequence((ulong)_journal.NextSequence);
+        _journal.AppendScratch(HeartbeatEncoder.TemplateId, HeartbeatEncoder.HeaderLength + heartbeat.EncodedLength);
+    }
+}

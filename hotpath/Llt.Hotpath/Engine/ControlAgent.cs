@@ -1,0 +1,209 @@
+using System.Text.Unicode;
+using Llt.Codecs.Runtime;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Memory;
+using Llt.Hotpath.Runtime;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// Drains cmd.ring: operators' and the shell's control commands (kill switch, limits, strategies). Every
+/// command, applied or refused, produces a CommandResult in the journal carrying its correlation id, which
+/// is how a CLI learns what the engine did; applied changes also journal their new state.
+/// </summary>
+public sealed class ControlAgent : IAgent
+{
+    private const int BatchLimit = 64;
+
+    private readonly RingBuffer _ring;
+    private Handler _handler;
+
+    public ControlAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits)
+    {
+        _ring = ring;
+        _handler = new Handler(journal, counters, clock, killSwitch, limits);
+    }
+
+    public string RoleName => "control";
+
+    public int DoWork() => _ring.Read(ref _handler, BatchLimit);
+
+    private struct Handler : IMessageHandler
+    {
+        private readonly EventJournal _journal;
+        private readonly EngineCounters _counters;
+        private readonly INanoClock _clock;
+        private readonly KillSwitch _killSwitch;
+        private readonly RiskLimits _limits;
+        private readonly byte[] _text;
+        private readonly byte[] _source;
+        private readonly byte[] _reason;
+
+        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits)
+        {
+            _journal = journal;
+            _counters = counters;
+            _clock = clock;
+            _killSwitch = killSwitch;
+            _limits = limits;
+            _text = new byte[512];
+            _source = new byte[256];
+            _reason = new byte[4096];
+        }
+
+        public void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
+        {
+            long startNs = _clock.NanoTime();
+            _counters.CmdReceived.Increment();
+            ReadOnlySpan<byte> message = buffer.AsSpan(index, length);
+            switch (msgTypeId)
+            {
+                case KillSwitchCommandDecoder.TemplateId:
+                    OnKillSwitch(message);
+                    break;
+                case SetLimitDecoder.TemplateId:
+                    OnSetLimit(message);
+                    break;
+                case StrategyControlDecoder.TemplateId:
+                    OnStrategyControl(message);
+                    break;
+                default:
+                    Utf8.TryWrite(_text, $"msgTypeId {msgTypeId} is not a control command", out int n);
+                    Result(0, msgTypeId, CommandStatus.Rejected, RejectReason.None, n);
+                    break;
+            }
+
+            _counters.CmdLatency.Record(_clock.NanoTime() - startNs);
+        }
+
+        private void OnKillSwitch(ReadOnlySpan<byte> message)
+        {
+            if (KillSwitchCommandDecoder.TryDecode(message, 0, out KillSwitchCommandDecoder command, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Malformed(KillSwitchCommandDecoder.TemplateId, error);
+                return;
+            }
+
+            long correlationId = command.CorrelationId;
+            KillSwitchAction action = command.Action;
+            // var data must be read in schema order: source, then reason
+            ReadOnlySpan<byte> source = command.GetSource();
+            source.CopyTo(_source);
+            int sourceLength = source.Length;
+            ReadOnlySpan<byte> reason = command.GetReason();
+            reason.CopyTo(_reason);
+            int reasonLength = reason.Length;
+
+            long now = _journal.EpochNanoTime();
+            bool changed;
+            if (action == KillSwitchAction.Engage)
+            {
+                changed = _killSwitch.Engage(now);
+            }
+            else if (action == KillSwitchAction.Resume)
+            {
+                changed = _killSwitch.Resume();
+            }
+            else
+            {
+                Utf8.TryWrite(_text, $"unknown kill switch action {(byte)action}", out int n);
+                Result(correlationId, KillSwitchCommandDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, n);
+                return;
+            }
+
+            _counters.KillSwitchEngaged.Set(_killSwitch.IsEngaged ? 1 : 0);
+            if (changed)
+            {
+                var state = new KillSwitchStateEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+                state.SetEngaged(_killSwitch.IsEngaged ? BooleanType.True : BooleanType.False);
+                state.SetBreachType(BreachType.NullValue);
+                // No OMS is wired into this engine yet, so there are no open orders to cancel.
+                state.SetCanceledOrders(0);
+                state.SetCorrelationId(correlationId);
+                state.SetTs((ulong)now);
+                state.SetSource(_source.AsSpan(0, sourceLength));
+                state.SetReason(_reason.AsSpan(0, reasonLength));
+                _journal.AppendScratch(KillSwitchStateEncoder.TemplateId, KillSwitchStateEncoder.HeaderLength + state.EncodedLength);
+            }
+
+            int textLength;
+            if (changed)
+            {
+                Utf8.TryWrite(_text, $"kill switch {(_killSwitch.IsEngaged ? "engaged" : "released")}", out textLength);
+            }
+            else
+            {
+                Utf8.TryWrite(_text, $"kill switch already {(_killSwitch.IsEngaged ? "engaged" : "released")}", out textLength);
+            }
+
+            Result(correlationId, KillSwitchCommandDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, textLength);
+        }
+
+        private void OnSetLimit(ReadOnlySpan<byte> message)
+        {
+            if (SetLimitDecoder.TryDecode(message, 0, out SetLimitDecoder command, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Malformed(SetLimitDecoder.TemplateId, error);
+                return;
+            }
+
+            long correlationId = command.CorrelationId;
+            LimitType type = command.LimitType;
+            LimitScope scope = command.Scope;
+            int instrumentId = command.InstrumentId;
+            int strategyId = command.StrategyId;
+            long value = command.Value;
+            string? refusal = _limits.TrySet(type, scope, instrumentId, strategyId, value);
+            if (refusal is not null)
+            {
+                Utf8.TryWrite(_text, $"{refusal}", out int n);
+                Result(correlationId, SetLimitDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, n);
+                return;
+            }
+
+            Utf8.TryWrite(_text, $"{type} limit for {scope} set to {value}", out int length);
+            Result(correlationId, SetLimitDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
+        }
+
+        private void OnStrategyControl(ReadOnlySpan<byte> message)
+        {
+            if (StrategyControlDecoder.TryDecode(message, 0, out StrategyControlDecoder command, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Malformed(StrategyControlDecoder.TemplateId, error);
+                return;
+            }
+
+            // This engine build runs no strategies yet, so every strategy id is unknown.
+            Utf8.TryWrite(_text, $"strategyId {command.StrategyId} is not configured", out int n);
+            Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.UnknownStrategy, n);
+        }
+
+        private void Malformed(int templateId, SbeError error)
+        {
+            Utf8.TryWrite(_text, $"malformed command: {error.Reason} at offset {error.Offset}", out int n);
+            Result(0, templateId, CommandStatus.Rejected, RejectReason.None, n);
+        }
+
+        private void Result(long correlationId, int templateId, CommandStatus status, RejectReason reason, int textLength)
+        {
+            if (status == CommandStatus.Applied)
+            {
+                _counters.CmdApplied.Increment();
+            }
+            else
+            {
+                _counters.CmdRejected.Increment();
+            }
+
+            var result = new CommandResultEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+            result.SetCorrelationId(correlationId);
+            result.SetCommandTemplateId((ushort)templateId);
+            result.SetStatus(status);
+            result.SetRejectReason(reason);
+            result.SetTs((ulong)_journal.EpochNanoTime());
+            result.SetText(_text.AsSpan(0, textLength));
+            _journal.AppendScratch(CommandResultEncoder.TemplateId, CommandResultEncoder.HeaderLength + result.EncodedLength);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Llt.Hotpath.Counters;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// The engine's counters and histograms, allocated once at start-up in the shared counters file so that
+/// `llt stat` can read them live. Type ids group them for tools: 1xx market data, 2xx control, 3xx journal,
+/// 4xx runtime, 9xx latency histograms.
+/// </summary>
+public sealed class EngineCounters
+{
+    public EngineCounters(CountersManager counters)
+    {
+        MdReceived = counters.AllocateCounter(100, "md: records received");
+        MdAccepted = counters.AllocateCounter(101, "md: messages accepted");
+        MdRejected = counters.AllocateCounter(102, "md: messages rejected (malformed SBE)");
+        MdUnknownType = counters.AllocateCounter(103, "md: messages rejected (not market data)");
+        MdRingCorrupt = counters.AllocateCounter(104, "md: ring records skipped as corrupt");
+        MdQuotes = counters.AllocateCounter(110, "md: quotes");
+        MdTrades = counters.AllocateCounter(111, "md: trades");
+        MdBookUpdates = counters.AllocateCounter(112, "md: book updates (L2 and L3)");
+        CmdReceived = counters.AllocateCounter(200, "cmd: commands received");
+        CmdApplied = counters.AllocateCounter(201, "cmd: commands applied");
+        CmdRejected = counters.AllocateCounter(202, "cmd: commands rejected");
+        KillSwitchEngaged = counters.AllocateCounter(210, "risk: kill switch engaged (1/0)");
+        JournalFrames = counters.AllocateCounter(300, "journal: frames appended");
+        JournalPosition = counters.AllocateCounter(301, "journal: position (bytes)");
+        JournalFailures = counters.AllocateCounter(302, "journal: appends refused");
+        JournalRollStalls = counters.AllocateCounter(303, "journal: segment roll stalls");
+        AgentErrors = counters.AllocateCounter(400, "runtime: agent errors");
+        DutyCycles = counters.AllocateCounter(401, "runtime: conductor duty cycles");
+        MdRingLatency = counters.AllocateHistogram(900, "md.ring hop ns (receiveTs to engine)");
+        CmdLatency = counters.AllocateHistogram(901, "cmd apply ns (ring read to journaled)");
+    }
+
+    public Counter MdReceived { get; }
+    public Counter MdAccepted { get; }
+    public Counter MdRejected { get; }
+    public Counter MdUnknownType { get; }
+    public Counter MdRingCorrupt { get; }
+    public Counter MdQuotes { get; }
+    public Counter MdTrades { get; }
+    public Counter MdBookUpdates { get; }
+    public Counter CmdReceived { get; }
+    public Counter CmdApplied { get; }
+    public Counter CmdRejected { get; }
+    public Counter KillSwitchEngaged { get; }
+    public Counter JournalFrames { get; }
+    public Counter JournalPosition { get; }
+    public Counter JournalFailures { get; }
+    public Counter JournalRollStalls { get; }
+    public Counter AgentErrors { get; }
+    public Counter DutyCycles { get; }
+    public LatencyHistogram MdRingLatency { get; }
+    public LatencyHistogram CmdLatency { get; }
+}

@@ -1,0 +1,58 @@
+using Llt.Hotpath.Journal;
+using Llt.Hotpath.Runtime;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// The engine's single-writer view of the journal: every event is a complete SBE message (header included)
+/// appended as one frame whose type is the message's templateId and whose timestamp is wall-clock ns.
+/// Agents encode variable-length events into <see cref="Scratch"/> first (a copy of a few dozen bytes is
+/// cheaper than sizing var data twice), or append an already-encoded message straight from a ring.
+/// </summary>
+public sealed class EventJournal : IDisposable
+{
+    private const int ScratchLength = 64 * 1024;
+
+    private readonly ExclusiveJournalWriter _writer;
+    private readonly IEpochClock _epochClock;
+    private readonly EngineCounters _counters;
+    private readonly byte[] _scratch = GC.AllocateArray<byte>(ScratchLength, pinned: true);
+
+    public EventJournal(ExclusiveJournalWriter writer, IEpochClock epochClock, EngineCounters counters)
+    {
+        _writer = writer;
+        _epochClock = epochClock;
+        _counters = counters;
+    }
+
+    public ExclusiveJournalWriter Writer => _writer;
+
+    /// <summary>Reusable encode buffer; valid until the next append.</summary>
+    public Span<byte> Scratch => _scratch;
+
+    public long NextSequence => _writer.NextSequence;
+
+    /// <summary>Wall-clock ns, the time base of journaled event timestamps.</summary>
+    public long EpochNanoTime() => _epochClock.EpochNanoTime();
+
+    /// <summary>Appends an encoded SBE message (header + body); returns the journal sequence or -1 if refused.</summary>
+    public long Append(int templateId, ReadOnlySpan<byte> message)
+    {
+        long sequence = _writer.NextSequence;
+        long result = _writer.Append(templateId, message, _epochClock.EpochNanoTime());
+        if (result < 0)
+        {
+            _counters.JournalFailures.Increment();
+            return -1;
+        }
+
+        _counters.JournalFrames.Increment();
+        _counters.JournalPosition.Set(result);
+        return sequence;
+    }
+
+    /// <summary>Appends the first <paramref name="length"/> bytes of <see cref="Scratch"/>.</summary>
+    public long AppendScratch(int templateId, int length) => Append(templateId, _scratch.AsSpan(0, length));
+
+    public void Dispose() => _writer.Dispose();
+}
