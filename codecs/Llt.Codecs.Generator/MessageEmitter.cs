@@ -67,21 +67,24 @@ internal sealed class MessageEmitter
         w.Line("return Wrap(new global::System.Span<byte>(buffer, length), offset);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Writes the message header at <paramref name=\"offset\"/> and wraps the body after it.</summary>");
-        w.Open("public " + name + " WrapAndApplyHeader(global::System.Span<byte> buffer, int offset)");
+        w.Line("/// <summary>");
+        w.Line("/// Writes the message header at <paramref name=\"offset\"/> and returns an encoder over the body after it. Static, so a");
+        w.Line("/// stackalloc buffer works: the result lives no longer than <paramref name=\"buffer\"/>.");
+        w.Line("/// </summary>");
+        w.Open("public static " + name + " WrapAndApplyHeader(global::System.Span<byte> buffer, int offset)");
         w.Open("if ((uint)offset > (uint)buffer.Length || buffer.Length - offset < HeaderLength + BlockLength)");
         w.Line(Throw + ".ThrowCapacityExceeded(offset + HeaderLength + BlockLength, buffer.Length);");
         w.Close();
         w.Line();
-        w.Line("_buffer = ref SbeMemoryMarshal.GetReference(buffer);");
+        w.Line("ref byte start = ref SbeMemoryMarshal.GetReference(buffer);");
         WriteHeaderMember(w, header, "blockLength", "BlockLength");
         WriteHeaderMember(w, header, "templateId", "TemplateId");
         WriteHeaderMember(w, header, "schemaId", "SchemaId");
         WriteHeaderMember(w, header, "version", "SchemaVersion");
-        w.Line("return Wrap(buffer, offset + HeaderLength);");
+        w.Line("return new " + name + "(buffer, offset + HeaderLength);");
         w.Close();
         w.Line();
-        w.Open("public unsafe " + name + " WrapAndApplyHeader(byte* buffer, int length, int offset)");
+        w.Open("public static unsafe " + name + " WrapAndApplyHeader(byte* buffer, int length, int offset)");
         w.Line("return WrapAndApplyHeader(new global::System.Span<byte>(buffer, length), offset);");
         w.Close();
         w.Line();
@@ -94,7 +97,7 @@ internal sealed class MessageEmitter
     {
         CompositeMember m = header.FindMember(member)!;
         PrimitiveType type = ((EncodedType)m.Type).Primitive;
-        w.Line(PrimitiveCode.Write(Order, type, PrimitiveCode.Address("offset + " + m.Offset), "unchecked((" + PrimitiveCode.CsType(type) + ")" + constant + ")") + ";");
+        w.Line(PrimitiveCode.Write(Order, type, "ref SbeUnsafe.Add(ref start, offset + " + m.Offset + ")", "unchecked((" + PrimitiveCode.CsType(type) + ")" + constant + ")") + ";");
     }
 
     private string ReadHeaderMember(CompositeType header, string member, string baseRef, string offset)
@@ -310,13 +313,16 @@ internal sealed class MessageEmitter
         w.Line("return Wrap(new global::System.ReadOnlySpan<byte>(buffer, length), offset, actingBlockLength, actingVersion);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Trusted hot path: reads the header at <paramref name=\"offset\"/> (unchecked) and wraps the body after it.</summary>");
+        w.Line("/// <summary>");
+        w.Line("/// Trusted hot path: reads the header at <paramref name=\"offset\"/> (unchecked) and returns a decoder over the body");
+        w.Line("/// after it. Static, so a stackalloc buffer works.");
+        w.Line("/// </summary>");
         w.Line(PrimitiveCode.Inline);
-        w.Open("public " + name + " WrapWithHeader(global::System.ReadOnlySpan<byte> buffer, int offset)");
+        w.Open("public static " + name + " WrapWithHeader(global::System.ReadOnlySpan<byte> buffer, int offset)");
         w.Line("ref byte start = ref SbeMemoryMarshal.GetReference(buffer);");
         w.Line("int blockLength = " + ReadHeaderMember(header, "blockLength", "start", "offset") + ";");
         w.Line("int version = " + ReadHeaderMember(header, "version", "start", "offset") + ";");
-        w.Line("return Wrap(buffer, offset + HeaderLength, blockLength, version);");
+        w.Line("return new " + name + "(buffer, offset + HeaderLength, blockLength, version);");
         w.Close();
         w.Line();
         EmitTryDecode(w, message, name);

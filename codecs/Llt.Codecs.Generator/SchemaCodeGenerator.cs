@@ -150,6 +150,8 @@ internal static class SchemaCodeGenerator
         w.Open("public static class SbeSchema");
         w.Line("public const int Id = " + schema.Id + ";");
         w.Line("public const int Version = " + schema.Version + ";");
+        w.Line("public const int SchemaId = Id;");
+        w.Line("public const int SchemaVersion = Version;");
         w.Line("public const string Package = " + Naming.Quote(schema.Package) + ";");
         w.Line("public const string SemanticVersion = " + Naming.Quote(schema.SemanticVersion ?? string.Empty) + ";");
         w.Line("public const bool IsBigEndian = " + (schema.ByteOrder == ByteOrder.BigEndian ? "true" : "false") + ";");

@@ -1,10 +1,139 @@
+using System.Runtime.InteropServices;
+using Llt.Hotpath.Config;
+using Llt.Hotpath.Engine;
+using Llt.Hotpath.Runtime;
+
 namespace Llt.Engine;
 
+/// <summary>
+/// <c>llt-engine [--config FILE] [--duration DURATION] [--check-config]</c>: runs the engine until SIGINT /
+/// SIGTERM (or for DURATION), then shuts down cleanly. Exit codes: 0 ok, 2 bad usage or config, 1 failure.
+/// </summary>
 internal static class Program
 {
+    private const string Usage = """
+        usage: llt-engine [--config FILE] [--duration DURATION] [--check-config]
+          --config FILE      engine configuration (llt.json); embedded defaults when absent
+          --duration D       run for D (e.g. 30s, 5m) then stop; default: until SIGINT/SIGTERM
+          --check-config     validate the configuration, print it, and exit
+        """;
+
     private static int Main(string[] args)
     {
-        Console.Out.WriteLine("llt-engine");
+        string? configPath = null;
+        long durationNs = 0;
+        bool checkOnly = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--config" when i + 1 < args.Length:
+                    configPath = args[++i];
+                    break;
+                case "--duration" when i + 1 < args.Length:
+                    if (!DurationText.TryParseNanos(args[++i], out durationNs, out string? durationError) || durationNs <= 0)
+                    {
+                        Console.Error.WriteLine($"llt-engine: --duration: {durationError ?? "must be positive"}");
+                        return 2;
+                    }
+
+                    break;
+                case "--check-config":
+                    checkOnly = true;
+                    break;
+                case "-h" or "--help":
+                    Console.Out.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"llt-engine: unknown or incomplete argument '{args[i]}'");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+
+        EngineConfig config;
+        try
+        {
+            config = configPath is null ? EngineConfigLoader.Validate(new EngineConfig()) : EngineConfigLoader.LoadFile(configPath);
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine($"llt-engine: refusing to start: {e.Message}");
+            return 2;
+        }
+
+        PrintConfig(config, configPath);
+        if (checkOnly)
+        {
+            return 0;
+        }
+
+        return Run(config, durationNs);
+    }
+
+    private static int Run(EngineConfig config, long durationNs)
+    {
+        using var stop = new ManualResetEventSlim(false);
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            stop.Set();
+        });
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Set();
+        });
+
+        TradingEngine engine;
+        try
+        {
+            engine = TradingEngine.Create(config);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ConfigException)
+        {
+            Console.Error.WriteLine($"llt-engine: cannot start: {e.Message}");
+            return 1;
+        }
+
+        using (engine)
+        {
+            var recovery = engine.Recovery;
+            Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}");
+            engine.Start();
+            foreach (AgentRunner runner in engine.Runners)
+            {
+                Console.Out.WriteLine($"llt-engine: thread {runner.ThreadName} running [{runner.Agent.RoleName}] cpus=[{runner.Cpus}] pinned={runner.IsPinned}");
+            }
+
+            Console.Out.WriteLine($"llt-engine: pid {Environment.ProcessId} ready; md.ring {config.MdRingPath}, cmd.ring {config.CmdRingPath}, counters {config.CountersPath}");
+            Console.Out.Flush();
+            if (durationNs > 0)
+            {
+                stop.Wait(TimeSpan.FromTicks(durationNs / 100));
+            }
+            else
+            {
+                stop.Wait();
+            }
+
+            Console.Out.WriteLine("llt-engine: stopping");
+        }
+
+        Console.Out.WriteLine("llt-engine: stopped");
         return 0;
+    }
+
+    private static void PrintConfig(EngineConfig config, string? path)
+    {
+        Console.Out.WriteLine($"llt-engine: config {(path ?? "(embedded defaults)")}");
+        Console.Out.WriteLine($"  engine.name        {config.Name}");
+        Console.Out.WriteLine($"  engine.shmDir      {config.EngineShmDirectory}");
+        Console.Out.WriteLine($"  engine.rings       md {config.MdRingCapacity} B, cmd {config.CmdRingCapacity} B");
+        Console.Out.WriteLine($"  engine.journal     {config.Journal.Directory} segment {config.Journal.SegmentLength} B fsync {config.Journal.Fsync} ticks {config.Journal.JournalTicks}");
+        for (int i = 0; i < config.Threads.Count; i++)
+        {
+            Console.Out.WriteLine($"  engine.threads[{i}]  {config.Threads[i]}");
+        }
     }
 }

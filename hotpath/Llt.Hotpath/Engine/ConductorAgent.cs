@@ -75,7 +75,7 @@ public sealed class ConductorAgent : IAgent
         _counters.AgentErrors.Set(_errors.ErrorCount);
         _counters.JournalRollStalls.Set(_journal.Writer.RollStalls);
 
-        var heartbeat = new HeartbeatEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+        var heartbeat = HeartbeatEncoder.WrapAndApplyHeader(_journal.ClearedScratch(HeartbeatEncoder.HeaderLength + HeartbeatEncoder.BlockLength), 0);
         heartbeat.SetState(State);
         heartbeat.SetTs((ulong)epochNs);
         heartbeat.SetJournalSequence((ulong)_journal.NextSequence);

@@ -115,7 +115,7 @@ public sealed class ControlAgent : IAgent
             _counters.KillSwitchEngaged.Set(_killSwitch.IsEngaged ? 1 : 0);
             if (changed)
             {
-                var state = new KillSwitchStateEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+                var state = KillSwitchStateEncoder.WrapAndApplyHeader(_journal.ClearedScratch(KillSwitchStateEncoder.HeaderLength + KillSwitchStateEncoder.BlockLength), 0);
                 state.SetEngaged(_killSwitch.IsEngaged ? BooleanType.True : BooleanType.False);
                 state.SetBreachType(BreachType.NullValue);
                 // No OMS is wired into this engine yet, so there are no open orders to cancel.
@@ -196,7 +196,7 @@ public sealed class ControlAgent : IAgent
                 _counters.CmdRejected.Increment();
             }
 
-            var result = new CommandResultEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+            var result = CommandResultEncoder.WrapAndApplyHeader(_journal.ClearedScratch(CommandResultEncoder.HeaderLength + CommandResultEncoder.BlockLength), 0);
             result.SetCorrelationId(correlationId);
             result.SetCommandTemplateId((ushort)templateId);
             result.SetStatus(status);

@@ -30,6 +30,17 @@ public sealed class EventJournal : IDisposable
     /// <summary>Reusable encode buffer; valid until the next append.</summary>
     public Span<byte> Scratch => _scratch;
 
+    /// <summary>
+    /// The scratch buffer with its first <paramref name="fixedLength"/> bytes (header + block) zeroed, so
+    /// padding between fields never carries bytes of an earlier event: journal bytes must be a pure
+    /// function of the events (replay and determinism checks compare them).
+    /// </summary>
+    public Span<byte> ClearedScratch(int fixedLength)
+    {
+        _scratch.AsSpan(0, fixedLength).Clear();
+        return _scratch;
+    }
+
     public long NextSequence => _writer.NextSequence;
 
     /// <summary>Wall-clock ns, the time base of journaled event timestamps.</summary>

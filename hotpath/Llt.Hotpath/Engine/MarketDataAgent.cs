@@ -183,7 +183,7 @@ public sealed class MarketDataAgent : IAgent
         {
             // Formatting into a preallocated buffer: rejected input must not make the agent allocate.
             Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: {what} ({reason}) at offset {offset}", out int textLength);
-            var alert = new RiskAlertEncoder().WrapAndApplyHeader(_journal.Scratch, 0);
+            var alert = RiskAlertEncoder.WrapAndApplyHeader(_journal.ClearedScratch(RiskAlertEncoder.HeaderLength + RiskAlertEncoder.BlockLength), 0);
             alert.SetBreachType(BreachType.DataValidation);
             alert.SetSeverity(Severity.Warning);
             alert.SetStrategyId(RiskAlertEncoder.StrategyIdNullValue);

@@ -29,7 +29,7 @@ public sealed class AllocationTests
 
     private static long RoundTrip(Span<byte> buffer, int i)
     {
-        var e = new NestedEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = NestedEncoder.WrapAndApplyHeader(buffer, 0);
         e.Id = (ulong)i;
         var outer = e.OuterCount(1);
         outer.Next();
@@ -51,7 +51,7 @@ public sealed class AllocationTests
         e.SetTag16("t16");
         e.SetTag32("t32");
 
-        var quote = new QuoteEncoder().WrapAndApplyHeader(buffer, 300);
+        var quote = QuoteEncoder.WrapAndApplyHeader(buffer, 300);
         quote.BidPrice = i;
         quote.AskPrice = i + 1;
         quote.Side = Side.Buy;
@@ -61,7 +61,7 @@ public sealed class AllocationTests
             return 0;
         }
 
-        var q = new QuoteDecoder().WrapWithHeader(buffer, 300);
+        var q = QuoteDecoder.WrapWithHeader(buffer, 300);
         return NestedMessageWriter.ReadAll(ref d) + q.AskPrice - q.BidPrice;
     }
 }

@@ -28,7 +28,7 @@ public sealed class BigEndianCodecTests
     public void Encode_WritesBigEndianBytes()
     {
         var buffer = new byte[Expected.Length];
-        var e = new TickEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = TickEncoder.WrapAndApplyHeader(buffer, 0);
         e.A = 0x0102;
         e.B = 0x03040506;
         e.C = 0x0708090A0B0C0D0E;

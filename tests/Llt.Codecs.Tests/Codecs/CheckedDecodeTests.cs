@@ -61,7 +61,7 @@ public sealed class CheckedDecodeTests
     public void TryDecode_WrongSchemaId_IsRejectedAtTheSchemaId()
     {
         var buffer = new byte[64];
-        new Llt.Tests.Evolution.V1.BasketEncoder().WrapAndApplyHeader(buffer, 0);
+        Llt.Tests.Evolution.V1.BasketEncoder.WrapAndApplyHeader(buffer, 0);
 
         Assert.Equal(SbeDecodeStatus.Rejected, OffsetsDecoder.TryDecode(buffer, 0, out _, out SbeError error));
         Assert.Equal(SbeErrorReason.WrongSchemaId, error.Reason);

@@ -17,6 +17,8 @@ public sealed class FixedFieldCodecTests
         Assert.Equal("X", EverythingDecoder.SemanticType);
         Assert.Equal(8, MessageHeaderEncoder.EncodedLength);
         Assert.Equal(100, SbeSchema.Id);
+        Assert.Equal(100, SbeSchema.SchemaId);
+        Assert.Equal(0, SbeSchema.SchemaVersion);
         Assert.Equal("Nested", SbeSchema.MessageName(3));
         Assert.Null(SbeSchema.MessageName(99));
     }
@@ -25,7 +27,7 @@ public sealed class FixedFieldCodecTests
     public void WrapAndApplyHeader_WritesTheHeaderInSchemaOrder()
     {
         var buffer = new byte[256];
-        new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        EverythingEncoder.WrapAndApplyHeader(buffer, 0);
 
         var header = new MessageHeaderDecoder(buffer, 0);
         Assert.Equal(138, header.BlockLength);
@@ -39,7 +41,7 @@ public sealed class FixedFieldCodecTests
     public void Primitives_AtNullValues_RoundTrip()
     {
         Span<byte> buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.C = EverythingEncoder.CNullValue;
         e.I8 = EverythingEncoder.I8NullValue;
         e.I16 = EverythingEncoder.I16NullValue;
@@ -71,7 +73,7 @@ public sealed class FixedFieldCodecTests
     public void Primitives_AtMinValues_RoundTrip()
     {
         Span<byte> buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.C = EverythingEncoder.CMinValue;
         e.I8 = EverythingEncoder.I8MinValue;
         e.I16 = EverythingEncoder.I16MinValue;
@@ -103,7 +105,7 @@ public sealed class FixedFieldCodecTests
     public void Primitives_AtMaxValues_RoundTrip()
     {
         Span<byte> buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.C = EverythingEncoder.CMaxValue;
         e.I8 = EverythingEncoder.I8MaxValue;
         e.I16 = EverythingEncoder.I16MaxValue;
@@ -135,7 +137,7 @@ public sealed class FixedFieldCodecTests
     public void Primitives_AreLittleEndianAtTheirOffsets()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.I32 = 0x01020304;
         e.U64 = 0x1122334455667788;
         e.F64 = 1.5;
@@ -154,7 +156,7 @@ public sealed class FixedFieldCodecTests
         Assert.Equal(long.MinValue, EverythingDecoder.OptI64NullValue);
 
         Span<byte> buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.OptCount = EverythingEncoder.OptCountNullValue;
         e.OptI64 = 77;
         var d = EverythingDecoder.Decode(buffer, 0);
@@ -167,7 +169,7 @@ public sealed class FixedFieldCodecTests
     public void FixedArrays_ReadAndWriteByIndexAndAsBytes()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         for (int i = 0; i < EverythingEncoder.IntsLength; i++)
         {
             e.SetInts(i, (i + 1) * 1000);
@@ -188,7 +190,7 @@ public sealed class FixedFieldCodecTests
     public void CharArrays_PadWithNulAndDecodeToTheFirstNul()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.Symbol.Fill((byte)'?');
         e.SetSymbol("MSFT");
         e.SetLatin("café");
@@ -211,7 +213,7 @@ public sealed class FixedFieldCodecTests
     public void Constants_AreNotOnTheWire()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.Side = Side.Sell;
         var d = EverythingDecoder.Decode(buffer, 0);
 
@@ -234,7 +236,7 @@ public sealed class FixedFieldCodecTests
         Assert.Equal(typeof(ushort), Enum.GetUnderlyingType(typeof(Wide)));
 
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.Side = Side.Buy;
         e.Colour = Colour.Blue;
         e.Wide = Wide.Large;
@@ -250,7 +252,7 @@ public sealed class FixedFieldCodecTests
     public void Sets_Of8To64Bits_SetTheChoiceBits()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.Flags8 = Flags8.A | Flags8.H;
         e.Flags16 = Flags16.High;
         e.Flags32 = Flags32.High | Flags32.Low;
@@ -273,7 +275,7 @@ public sealed class FixedFieldCodecTests
     public void Composites_NestedRefsAndOffsets_LandAtTheirOffsets()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.Price.SetMantissa(12345);
         e.Price.SetExponent(-2);
         PaddedEncoder padded = e.Padded;
@@ -309,7 +311,7 @@ public sealed class FixedFieldCodecTests
     public void ExplicitOffsets_PlaceFieldsAndBlockLength()
     {
         var buffer = new byte[128];
-        var e = new OffsetsEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = OffsetsEncoder.WrapAndApplyHeader(buffer, 0);
         e.A = 1;
         e.B = 2;
         e.C = 3;
@@ -331,7 +333,7 @@ public sealed class FixedFieldCodecTests
         var buffer = new byte[64];
         fixed (byte* p = buffer)
         {
-            var e = new QuoteEncoder().WrapAndApplyHeader(p, buffer.Length, 0);
+            var e = QuoteEncoder.WrapAndApplyHeader(p, buffer.Length, 0);
             e.BidPrice = 101;
             e.AskPrice = 102;
             var d = new QuoteDecoder().Wrap(p, buffer.Length, QuoteEncoder.HeaderLength, QuoteDecoder.BlockLength, QuoteDecoder.SchemaVersion);
@@ -346,7 +348,7 @@ public sealed class FixedFieldCodecTests
     {
         var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength - 1];
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder().WrapAndApplyHeader(buffer, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteEncoder.WrapAndApplyHeader(buffer, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder(new byte[QuoteEncoder.BlockLength - 1], 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteEncoder(buffer, buffer.Length + 1));
     }
@@ -355,7 +357,7 @@ public sealed class FixedFieldCodecTests
     public void ToString_PrintsEveryField()
     {
         var buffer = new byte[256];
-        var e = new EverythingEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = EverythingEncoder.WrapAndApplyHeader(buffer, 0);
         e.I32 = 42;
         e.SetSymbol("IBM");
         e.Side = Side.Buy;

@@ -76,7 +76,7 @@ public sealed class GroupAndVarDataCodecTests
     public void VarData_LengthPrefixesAre8And16And32Bits()
     {
         var buffer = new byte[256];
-        var e = new NestedEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = NestedEncoder.WrapAndApplyHeader(buffer, 0);
         e.OuterCount(0);
         e.EmptyCount(0);
         int tag8 = e.Limit;
@@ -104,7 +104,7 @@ public sealed class GroupAndVarDataCodecTests
 
         Assert.Throws<ArgumentException>(() =>
         {
-            var e = new NestedEncoder().WrapAndApplyHeader(buffer, 0);
+            var e = NestedEncoder.WrapAndApplyHeader(buffer, 0);
             e.OuterCount(0);
             e.EmptyCount(0);
             e.SetTag8(new byte[255]);
@@ -116,8 +116,8 @@ public sealed class GroupAndVarDataCodecTests
     {
         var buffer = new byte[1024];
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NestedEncoder().WrapAndApplyHeader(buffer, 0).OuterCount(255));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NestedEncoder().WrapAndApplyHeader(buffer, 0).OuterCount(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NestedEncoder.WrapAndApplyHeader(buffer, 0).OuterCount(255));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NestedEncoder.WrapAndApplyHeader(buffer, 0).OuterCount(-1));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class GroupAndVarDataCodecTests
 
         Assert.Throws<InvalidOperationException>(() =>
         {
-            var e = new NestedEncoder().WrapAndApplyHeader(buffer, 0);
+            var e = NestedEncoder.WrapAndApplyHeader(buffer, 0);
             var outer = e.OuterCount(1);
             outer.Next();
             outer.Next();
@@ -141,7 +141,7 @@ public sealed class GroupAndVarDataCodecTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() =>
         {
-            var e = new NestedEncoder().WrapAndApplyHeader(buffer, 0);
+            var e = NestedEncoder.WrapAndApplyHeader(buffer, 0);
             e.OuterCount(0);
             e.EmptyCount(0);
             e.SetTag8("xyz"u8);

@@ -8,7 +8,7 @@ internal static class NestedMessageWriter
     /// <summary>Encodes a Nested message with 2 outer x 2 middle x (entry-dependent) inner entries; returns its length.</summary>
     public static int Write(Span<byte> buffer, int offset = 0)
     {
-        var e = new NestedEncoder().WrapAndApplyHeader(buffer, offset);
+        var e = NestedEncoder.WrapAndApplyHeader(buffer, offset);
         e.Id = 0xABCDEF;
         var outer = e.OuterCount(2);
         for (int o = 0; o < 2; o++)

@@ -24,7 +24,7 @@ public sealed class VersioningCodecTests
     public void NewDecoder_ReadingAnOldMessage_SeesNewFieldsAsNullAndNewDataAsEmpty()
     {
         var buffer = new byte[256];
-        var e = new V1.OrderEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = V1.OrderEncoder.WrapAndApplyHeader(buffer, 0);
         e.OrderId = 7;
         e.Qty = 10;
         var fills = e.FillsCount(2);
@@ -62,7 +62,7 @@ public sealed class VersioningCodecTests
     public void NewDecoder_ReadingAnOldMessage_SeesANewGroupAsEmpty()
     {
         var buffer = new byte[64];
-        var e = new V1.BasketEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = V1.BasketEncoder.WrapAndApplyHeader(buffer, 0);
         e.BasketId = 5;
         int length = V1.BasketEncoder.HeaderLength + e.EncodedLength;
 
@@ -79,7 +79,7 @@ public sealed class VersioningCodecTests
     public void OldDecoder_ReadingANewMessage_SkipsUnknownBlockBytesAndTrailingData()
     {
         var buffer = new byte[256];
-        var e = new V2.OrderEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = V2.OrderEncoder.WrapAndApplyHeader(buffer, 0);
         e.OrderId = 8;
         e.Qty = 20;
         e.Price = 555;
@@ -113,7 +113,7 @@ public sealed class VersioningCodecTests
     public void OldDecoder_ReadingANewMessage_IgnoresANewTrailingGroup()
     {
         var buffer = new byte[64];
-        var e = new V2.BasketEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = V2.BasketEncoder.WrapAndApplyHeader(buffer, 0);
         e.BasketId = 6;
         var legs = e.LegsCount(2);
         legs.Next();
@@ -125,7 +125,7 @@ public sealed class VersioningCodecTests
         Assert.Equal(SbeDecodeStatus.Ok, V1.BasketDecoder.TryDecode(buffer.AsSpan(0, length), 0, out V1.BasketDecoder d, out _));
         Assert.Equal(6U, d.BasketId);
 
-        var trusted = new V2.BasketDecoder().WrapWithHeader(buffer, 0);
+        var trusted = V2.BasketDecoder.WrapWithHeader(buffer, 0);
         var decodedLegs = trusted.Legs();
         Assert.Equal(2, decodedLegs.Count);
         Assert.Equal(1, decodedLegs.Next().Leg);
@@ -136,7 +136,7 @@ public sealed class VersioningCodecTests
     public void NewDecoder_MessageClaimingNewVersionWithOldBlockLength_IsRejected()
     {
         var buffer = new byte[64];
-        var e = new V1.OrderEncoder().WrapAndApplyHeader(buffer, 0);
+        var e = V1.OrderEncoder.WrapAndApplyHeader(buffer, 0);
         e.FillsCount(0);
         e.SetNote(string.Empty);
         int length = V1.OrderEncoder.HeaderLength + e.EncodedLength;

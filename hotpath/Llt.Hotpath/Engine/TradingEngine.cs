@@ -1,0 +1,177 @@
+using Llt.Hotpath.Config;
+using Llt.Hotpath.Counters;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Journal;
+using Llt.Hotpath.Runtime;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// The composition root of <c>llt-engine</c>: creates the shared-memory directory, md.ring and cmd.ring,
+/// the counters file and the journal from a concluded <see cref="EngineConfig"/>, builds the agents and
+/// places them on threads as configured. <see cref="Start"/> runs them on their own threads;
+/// <see cref="CreateInvoker"/> instead lets a caller drive every agent on its own thread (tests, the
+/// single-threaded bench).
+/// </summary>
+public sealed class TradingEngine : IDisposable
+{
+    private readonly List<AgentRunner> _runners = [];
+    private readonly Dictionary<string, IAgent> _agents = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    private TradingEngine(EngineConfig config, INanoClock clock, IEpochClock epochClock)
+    {
+        Config = config;
+        Directory.CreateDirectory(config.EngineShmDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        MdRingFile = RingBufferFile.Create(config.MdRingPath, config.MdRingCapacity);
+        CmdRingFile = RingBufferFile.Create(config.CmdRingPath, config.CmdRingCapacity);
+        MdRing = new ManyToOneRingBuffer(MdRingFile.Buffer);
+        CmdRing = new ManyToOneRingBuffer(CmdRingFile.Buffer);
+
+        CountersManager = CountersManager.Create(config.CountersPath, new CountersConfig(), epochClock);
+        Counters = new EngineCounters(CountersManager);
+        Errors = new CountingErrorHandler();
+
+        if (!JournalConfigMapping.TryMap(config.Journal, out JournalOptions? options, out string? error))
+        {
+            throw new ConfigException("engine.journal", error);
+        }
+
+        Journal = new EventJournal(ExclusiveJournalWriter.Open(options), epochClock, Counters);
+        KillSwitch = new KillSwitch();
+        Limits = new RiskLimits(maxInstruments: 1024, maxStrategies: 64);
+
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks);
+        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits);
+        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs);
+        _agents[EngineAgentNames.MarketData] = MarketData;
+        _agents[EngineAgentNames.Control] = Control;
+        _agents[EngineAgentNames.Conductor] = Conductor;
+    }
+
+    public EngineConfig Config { get; }
+
+    public RingBufferFile MdRingFile { get; }
+
+    public RingBufferFile CmdRingFile { get; }
+
+    public RingBuffer MdRing { get; }
+
+    public RingBuffer CmdRing { get; }
+
+    public CountersManager CountersManager { get; }
+
+    public EngineCounters Counters { get; }
+
+    public CountingErrorHandler Errors { get; }
+
+    public EventJournal Journal { get; }
+
+    public KillSwitch KillSwitch { get; }
+
+    public RiskLimits Limits { get; }
+
+    public MarketDataAgent MarketData { get; }
+
+    public ControlAgent Control { get; }
+
+    public ConductorAgent Conductor { get; }
+
+    public JournalRecoveryReport Recovery => Journal.Writer.Recovery;
+
+    public IReadOnlyList<AgentRunner> Runners => _runners;
+
+    public static TradingEngine Create(EngineConfig config, INanoClock? clock = null, IEpochClock? epochClock = null)
+    {
+        EngineConfigLoader.Validate(config);
+        return new TradingEngine(config, clock ?? SystemNanoClock.Instance, epochClock ?? SystemEpochClock.Instance);
+    }
+
+    /// <summary>Starts one runner per configured thread, each pinned and idling as configured.</summary>
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_runners.Count > 0)
+        {
+            throw new InvalidOperationException("engine already started");
+        }
+
+        if (Config.LockMemory)
+        {
+            MemoryLockResult locked = MemoryLock.LockAll();
+            if (!locked.Succeeded)
+            {
+                Errors.OnError(new InvalidOperationException($"mlockall failed: {locked.Describe()}"));
+            }
+        }
+
+        foreach (AgentThreadConfig thread in Config.Threads)
+        {
+            IAgent agent = AgentFor(thread);
+            var runner = AgentRunner.Create(thread, agent, Errors);
+            _runners.Add(runner);
+            runner.Start();
+        }
+    }
+
+    /// <summary>All agents composed into one, driven by the caller's thread through the returned invoker.</summary>
+    public AgentInvoker CreateInvoker()
+    {
+        var all = new IAgent[EngineAgentNames.All.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            all[i] = _agents[EngineAgentNames.All[i]];
+        }
+
+        return new AgentInvoker(new CompositeAgent(all), Errors);
+    }
+
+    private IAgent AgentFor(AgentThreadConfig thread)
+    {
+        if (thread.AgentRoleNames.Count == 1)
+        {
+            return _agents[thread.AgentRoleNames[0]];
+        }
+
+        var agents = new IAgent[thread.AgentRoleNames.Count];
+        for (int i = 0; i < agents.Length; i++)
+        {
+            agents[i] = _agents[thread.AgentRoleNames[i]];
+        }
+
+        return new CompositeAgent(agents);
+    }
+
+    /// <summary>Stops the runners (bounded wait), journals a final Stopping heartbeat and unmaps everything.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        bool allClosed = true;
+        foreach (AgentRunner runner in _runners)
+        {
+            allClosed &= runner.Close();
+        }
+
+        if (allClosed)
+        {
+            // Safe only once no agent thread can write the journal any more (single writer).
+            Conductor.State = Sbe.EngineState.Stopping;
+            Conductor.Beat();
+        }
+
+        Journal.Dispose();
+        CountersManager.Dispose();
+        MdRingFile.Dispose();
+        CmdRingFile.Dispose();
+        foreach (AgentRunner runner in _runners)
+        {
+            runner.Dispose();
+        }
+    }
+}

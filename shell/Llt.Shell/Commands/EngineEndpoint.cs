@@ -1,0 +1,48 @@
+using Llt.Hotpath.Config;
+
+namespace Llt.Shell.Commands;
+
+/// <summary>
+/// Where a running engine's files are, resolved the way the engine resolves them: from the same llt.json
+/// (<c>--config</c>, else ./llt.json when present, else the embedded defaults), optionally overriding the
+/// engine name. The CLI talks to the engine only through these files (rings, counters, journal).
+/// </summary>
+internal sealed class EngineEndpoint
+{
+    private EngineEndpoint(EngineConfig config, string? source)
+    {
+        Config = config;
+        Source = source;
+    }
+
+    public EngineConfig Config { get; }
+
+    public string? Source { get; }
+
+    public static EngineEndpoint Resolve(string? configPath, string? engineName)
+    {
+        string? path = configPath;
+        if (path is null && File.Exists("llt.json"))
+        {
+            path = "llt.json";
+        }
+
+        EngineConfig config = path is null ? new EngineConfig() : EngineConfigLoader.LoadFile(path);
+        if (!string.IsNullOrEmpty(engineName))
+        {
+            config = new EngineConfig
+            {
+                Name = engineName,
+                ShmDirectory = config.ShmDirectory,
+                MdRingCapacity = config.MdRingCapacity,
+                CmdRingCapacity = config.CmdRingCapacity,
+                HeartbeatIntervalNs = config.HeartbeatIntervalNs,
+                LockMemory = config.LockMemory,
+                Journal = config.Journal,
+                Threads = config.Threads,
+            };
+        }
+
+        return new EngineEndpoint(EngineConfigLoader.Validate(config), path);
+    }
+}
