@@ -6,7 +6,7 @@ namespace Llt.Hotpath.Config;
 /// The engine's configuration, validated once by <see cref="EngineConfigLoader"/>; the agents receive it
 /// concluded and never read files or the environment again (STYLE.md §6).
 /// </summary>
-public sealed class EngineConfig
+public sealed record EngineConfig
 {
     public const int DefaultMdRingCapacity = 1 << 20;
     public const int DefaultCmdRingCapacity = 1 << 16;
@@ -33,6 +33,12 @@ public sealed class EngineConfig
     /// <summary>Engine threads with their CPUs, idle strategies and agents.</summary>
     public IReadOnlyList<AgentThreadConfig> Threads { get; init; } = DefaultThreads();
 
+    /// <summary>Instruments; the index is the dense instrument id.</summary>
+    public IReadOnlyList<InstrumentConfig> Instruments { get; init; } = DefaultInstruments();
+
+    /// <summary>Strategies; the index is the dense strategy id.</summary>
+    public IReadOnlyList<StrategyConfig> Strategies { get; init; } = DefaultStrategies();
+
     /// <summary>The per-engine shared-memory directory: <c>{ShmDirectory}/{Name}</c>.</summary>
     public string EngineShmDirectory => Path.Combine(ShmDirectory, Name);
 
@@ -41,6 +47,44 @@ public sealed class EngineConfig
     public string CmdRingPath => Path.Combine(EngineShmDirectory, "cmd.ring");
 
     public string CountersPath => Path.Combine(EngineShmDirectory, "counters.dat");
+
+    /// <summary>The embedded defaults `make run` trades: four large caps on the simulator.</summary>
+    public static IReadOnlyList<InstrumentConfig> DefaultInstruments() =>
+    [
+        new InstrumentConfig { Symbol = "AAPL", Exchange = "SIM", StartPrice = 190 * FixedPoint.Scale },
+        new InstrumentConfig { Symbol = "MSFT", Exchange = "SIM", StartPrice = 410 * FixedPoint.Scale },
+        new InstrumentConfig { Symbol = "GOOGL", Exchange = "SIM", StartPrice = 170 * FixedPoint.Scale },
+        new InstrumentConfig { Symbol = "AMZN", Exchange = "SIM", StartPrice = 180 * FixedPoint.Scale },
+    ];
+
+    /// <summary>The seed's two strategies with its default parameters, on every default instrument.</summary>
+    public static IReadOnlyList<StrategyConfig> DefaultStrategies() =>
+    [
+        new StrategyConfig
+        {
+            Name = "mean_reversion",
+            Type = "mean-reversion",
+            Instruments = ["AAPL", "MSFT", "GOOGL", "AMZN"],
+            MaxPosition = 1_000,
+            RiskLimit = 50_000 * FixedPoint.Scale,
+            Parameters = new Dictionary<string, double>
+            {
+                ["lookback_period"] = 20, ["threshold"] = 2.0, ["stop_loss"] = 0.02, ["take_profit"] = 0.01,
+            },
+        },
+        new StrategyConfig
+        {
+            Name = "momentum_breakout",
+            Type = "momentum-breakout",
+            Instruments = ["AAPL", "MSFT", "GOOGL", "AMZN"],
+            MaxPosition = 1_000,
+            RiskLimit = 50_000 * FixedPoint.Scale,
+            Parameters = new Dictionary<string, double>
+            {
+                ["lookback_period"] = 50, ["volume_factor"] = 2.0, ["trailing_stop"] = 0.01,
+            },
+        },
+    ];
 
     public static IReadOnlyList<AgentThreadConfig> DefaultThreads() =>
     [

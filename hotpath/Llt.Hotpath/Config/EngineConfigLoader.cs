@@ -11,7 +11,9 @@ namespace Llt.Hotpath.Config;
 /// </summary>
 public static class EngineConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["engine"];
+    private static readonly string[] TopLevelKeys = ["engine", "instruments", "strategies"];
+    private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
+    private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
     private static readonly string[] EngineKeys =
         ["name", "shmDir", "mdRingCapacity", "cmdRingCapacity", "heartbeatInterval", "lockMemory", "journal", "threads"];
     private static readonly string[] JournalKeys =
@@ -50,12 +52,18 @@ public static class EngineConfigLoader
             JsonElement root = document.RootElement;
             RequireObject(root, "(root)");
             CheckKeys(root, "", TopLevelKeys);
-            if (!root.TryGetProperty("engine", out JsonElement engine))
+            EngineConfig config = root.TryGetProperty("engine", out JsonElement engine) ? ParseEngine(engine) : new EngineConfig();
+            if (root.TryGetProperty("instruments", out JsonElement instruments))
             {
-                return Validate(new EngineConfig());
+                config = With(config, ParseInstruments(instruments), config.Strategies);
             }
 
-            return Validate(ParseEngine(engine));
+            if (root.TryGetProperty("strategies", out JsonElement strategies))
+            {
+                config = With(config, config.Instruments, ParseStrategies(strategies));
+            }
+
+            return Validate(config);
         }
     }
 
@@ -163,6 +171,212 @@ public static class EngineConfigLoader
         return result;
     }
 
+    private static EngineConfig With(EngineConfig c, IReadOnlyList<InstrumentConfig> instruments, IReadOnlyList<StrategyConfig> strategies) =>
+        c with { Instruments = instruments, Strategies = strategies };
+
+    private static List<InstrumentConfig> ParseInstruments(JsonElement instruments)
+    {
+        const string prefix = "instruments";
+        if (instruments.ValueKind != JsonValueKind.Array)
+        {
+            throw new ConfigException(prefix, $"must be an array of instruments, found {Describe(instruments)}");
+        }
+
+        var result = new List<InstrumentConfig>();
+        int index = 0;
+        foreach (JsonElement item in instruments.EnumerateArray())
+        {
+            string key = $"{prefix}[{index}]";
+            RequireObject(item, key);
+            CheckKeys(item, key, InstrumentKeys);
+            var defaults = new InstrumentConfig { Symbol = "" };
+            result.Add(new InstrumentConfig
+            {
+                Symbol = GetString(item, key, "symbol") ?? throw new ConfigException($"{key}.symbol", "is required"),
+                Exchange = GetString(item, key, "exchange") ?? defaults.Exchange,
+                TickSize = GetFixedPoint(item, key, "tickSize") ?? defaults.TickSize,
+                LotSize = GetInt64(item, key, "lotSize") ?? defaults.LotSize,
+                MaxPosition = GetInt64(item, key, "maxPosition") ?? defaults.MaxPosition,
+                MarginRequirement = GetFixedPoint(item, key, "marginRequirement") ?? defaults.MarginRequirement,
+                StartPrice = GetFixedPoint(item, key, "startPrice") ?? defaults.StartPrice,
+            });
+            index++;
+        }
+
+        return result;
+    }
+
+    private static List<StrategyConfig> ParseStrategies(JsonElement strategies)
+    {
+        const string prefix = "strategies";
+        if (strategies.ValueKind != JsonValueKind.Array)
+        {
+            throw new ConfigException(prefix, $"must be an array of strategies, found {Describe(strategies)}");
+        }
+
+        var result = new List<StrategyConfig>();
+        int index = 0;
+        foreach (JsonElement item in strategies.EnumerateArray())
+        {
+            string key = $"{prefix}[{index}]";
+            RequireObject(item, key);
+            CheckKeys(item, key, StrategyKeys);
+            var defaults = new StrategyConfig { Name = "", Type = "" };
+            var symbols = new List<string>();
+            if (item.TryGetProperty("instruments", out JsonElement list))
+            {
+                if (list.ValueKind != JsonValueKind.Array)
+                {
+                    throw new ConfigException($"{key}.instruments", $"must be an array of symbols, found {Describe(list)}");
+                }
+
+                int i = 0;
+                foreach (JsonElement symbol in list.EnumerateArray())
+                {
+                    if (symbol.ValueKind != JsonValueKind.String)
+                    {
+                        throw new ConfigException($"{key}.instruments[{i}]", $"must be a symbol string, found {Describe(symbol)}");
+                    }
+
+                    symbols.Add(symbol.GetString()!);
+                    i++;
+                }
+            }
+
+            var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (item.TryGetProperty("parameters", out JsonElement p))
+            {
+                RequireObject(p, $"{key}.parameters");
+                foreach (JsonProperty parameter in p.EnumerateObject())
+                {
+                    if (parameter.Value.ValueKind != JsonValueKind.Number || !parameter.Value.TryGetDouble(out double number) || !double.IsFinite(number))
+                    {
+                        throw new ConfigException($"{key}.parameters.{parameter.Name}", $"must be a finite number, found {Describe(parameter.Value)}");
+                    }
+
+                    parameters[parameter.Name] = number;
+                }
+            }
+
+            result.Add(new StrategyConfig
+            {
+                Name = GetString(item, key, "name") ?? throw new ConfigException($"{key}.name", "is required"),
+                Type = GetString(item, key, "type") ?? throw new ConfigException($"{key}.type", "is required"),
+                Enabled = GetBool(item, key, "enabled") ?? defaults.Enabled,
+                Instruments = symbols,
+                MaxPosition = GetInt64(item, key, "maxPosition") ?? defaults.MaxPosition,
+                RiskLimit = GetFixedPoint(item, key, "riskLimit") ?? defaults.RiskLimit,
+                Parameters = parameters,
+            });
+            index++;
+        }
+
+        return result;
+    }
+
+    private static long? GetFixedPoint(JsonElement parent, string prefix, string name)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out decimal number))
+        {
+            throw new ConfigException($"{prefix}.{name}", $"must be a decimal number, found {Describe(value)}");
+        }
+
+        if (!FixedPoint.TryFromDecimal(number, out long raw, out string? error))
+        {
+            throw new ConfigException($"{prefix}.{name}", error);
+        }
+
+        return raw;
+    }
+
+    private static void ValidateInstrumentsAndStrategies(EngineConfig config)
+    {
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < config.Instruments.Count; i++)
+        {
+            InstrumentConfig instrument = config.Instruments[i];
+            string key = $"instruments[{i}]";
+            if (string.IsNullOrWhiteSpace(instrument.Symbol) || instrument.Symbol.Length > 16)
+            {
+                throw new ConfigException($"{key}.symbol", $"'{instrument.Symbol}' must be 1..16 characters");
+            }
+
+            if (!symbols.Add(instrument.Symbol))
+            {
+                throw new ConfigException($"{key}.symbol", $"'{instrument.Symbol}' is configured twice");
+            }
+
+            if (instrument.TickSize <= 0)
+            {
+                throw new ConfigException($"{key}.tickSize", "must be positive");
+            }
+
+            if (instrument.LotSize <= 0)
+            {
+                throw new ConfigException($"{key}.lotSize", "must be positive");
+            }
+
+            if (instrument.MaxPosition < 0)
+            {
+                throw new ConfigException($"{key}.maxPosition", "must not be negative");
+            }
+
+            if (instrument.MarginRequirement < 0 || instrument.MarginRequirement > FixedPoint.Scale)
+            {
+                throw new ConfigException($"{key}.marginRequirement", "must be a fraction between 0 and 1");
+            }
+
+            if (instrument.StartPrice <= 0 || instrument.StartPrice % instrument.TickSize != 0)
+            {
+                throw new ConfigException($"{key}.startPrice", "must be positive and on the tick grid");
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < config.Strategies.Count; i++)
+        {
+            StrategyConfig strategy = config.Strategies[i];
+            string key = $"strategies[{i}]";
+            if (string.IsNullOrWhiteSpace(strategy.Name))
+            {
+                throw new ConfigException($"{key}.name", "must not be empty");
+            }
+
+            if (!names.Add(strategy.Name))
+            {
+                throw new ConfigException($"{key}.name", $"'{strategy.Name}' is configured twice");
+            }
+
+            if (string.IsNullOrWhiteSpace(strategy.Type))
+            {
+                throw new ConfigException($"{key}.type", "must not be empty");
+            }
+
+            for (int j = 0; j < strategy.Instruments.Count; j++)
+            {
+                if (!symbols.Contains(strategy.Instruments[j]))
+                {
+                    throw new ConfigException($"{key}.instruments[{j}]", $"'{strategy.Instruments[j]}' is not a configured instrument");
+                }
+            }
+
+            if (strategy.MaxPosition < 0)
+            {
+                throw new ConfigException($"{key}.maxPosition", "must not be negative");
+            }
+
+            if (strategy.RiskLimit < 0)
+            {
+                throw new ConfigException($"{key}.riskLimit", "must not be negative");
+            }
+        }
+    }
+
     /// <summary>Cross-field rules, applied to parsed files and to configs built in code alike.</summary>
     public static EngineConfig Validate(EngineConfig config)
     {
@@ -205,6 +419,7 @@ public static class EngineConfigLoader
             throw new ConfigException("engine.journal.retainSegments", "must be 0 (keep all) or a positive count");
         }
 
+        ValidateInstrumentsAndStrategies(config);
         var placed = new HashSet<string>(StringComparer.Ordinal);
         if (config.Threads.Count == 0)
         {
@@ -215,6 +430,12 @@ public static class EngineConfigLoader
         {
             foreach (string role in config.Threads[i].AgentRoleNames)
             {
+                // Files are checked while parsing; configs built in code reach here unchecked.
+                if (Array.IndexOf(EngineAgentNames.All, role) < 0)
+                {
+                    throw new ConfigException($"engine.threads[{i}].agents", $"unknown agent '{role}'; known: {string.Join(", ", EngineAgentNames.All)}");
+                }
+
                 if (!placed.Add(role))
                 {
                     throw new ConfigException($"engine.threads[{i}].agents", $"agent '{role}' is placed on more than one thread");
@@ -261,7 +482,7 @@ public static class EngineConfigLoader
             return true;
         }
 
-        if (text.StartsWith("periodic", StringComparison.Ordinal))
+        if (text == "periodic" || text.StartsWith("periodic:", StringComparison.Ordinal))
         {
             mode = "periodic";
             string rest = text.Length > "periodic".Length && text["periodic".Length] == ':' ? text["periodic:".Length..] : "";

@@ -30,17 +30,7 @@ internal sealed class EngineEndpoint
         EngineConfig config = path is null ? new EngineConfig() : EngineConfigLoader.LoadFile(path);
         if (!string.IsNullOrEmpty(engineName))
         {
-            config = new EngineConfig
-            {
-                Name = engineName,
-                ShmDirectory = config.ShmDirectory,
-                MdRingCapacity = config.MdRingCapacity,
-                CmdRingCapacity = config.CmdRingCapacity,
-                HeartbeatIntervalNs = config.HeartbeatIntervalNs,
-                LockMemory = config.LockMemory,
-                Journal = config.Journal,
-                Threads = config.Threads,
-            };
+            config = config with { Name = engineName };
         }
 
         return new EngineEndpoint(EngineConfigLoader.Validate(config), path);
