@@ -13,7 +13,7 @@ public sealed class EngineCounters
     {
         MdReceived = counters.AllocateCounter(100, "md: records received");
         MdAccepted = counters.AllocateCounter(101, "md: messages accepted");
-        MdRejected = counters.AllocateCounter(102, "md: messages rejected (malformed SBE)");
+        MdRejected = counters.AllocateCounter(102, "md: messages rejected (any reason)");
         MdUnknownType = counters.AllocateCounter(103, "md: messages rejected (not market data)");
         MdRingCorrupt = counters.AllocateCounter(104, "md: ring records skipped as corrupt");
         MdQuotes = counters.AllocateCounter(110, "md: quotes");
@@ -29,11 +29,35 @@ public sealed class EngineCounters
         JournalRollStalls = counters.AllocateCounter(303, "journal: segment roll stalls");
         AgentErrors = counters.AllocateCounter(400, "runtime: agent errors");
         DutyCycles = counters.AllocateCounter(401, "runtime: conductor duty cycles");
+        MdRejectsByReason = new Counter[(MaxFeeds + 1) * ReasonCount];
+        for (int feed = 0; feed <= MaxFeeds; feed++)
+        {
+            for (int reason = 1; reason < ReasonCount; reason++)
+            {
+                string feedLabel = feed == MaxFeeds ? "other" : feed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                MdRejectsByReason[(feed * ReasonCount) + reason] = counters.AllocateCounter(
+                    120, $"md reject: feed {feedLabel}: {(MarketData.Validation.TickRejectReason)reason}");
+            }
+        }
+
         MdRingLatency = counters.AllocateHistogram(900, "md.ring hop ns (receiveTs to engine)");
         CmdLatency = counters.AllocateHistogram(901, "cmd apply ns (ring read to journaled)");
     }
 
+    /// <summary>Feeds with their own reject counters; higher feed ids share the "other" row.</summary>
+    public const int MaxFeeds = 4;
+    public const int ReasonCount = 10;
+
     public Counter MdReceived { get; }
+
+    /// <summary>Rejected ticks per feed and <see cref="MarketData.Validation.TickRejectReason"/>.</summary>
+    public Counter[] MdRejectsByReason { get; }
+
+    public void CountReject(int feedId, MarketData.Validation.TickRejectReason reason)
+    {
+        int feed = (uint)feedId < MaxFeeds ? feedId : MaxFeeds;
+        MdRejectsByReason[(feed * ReasonCount) + (int)reason].Increment();
+    }
     public Counter MdAccepted { get; }
     public Counter MdRejected { get; }
     public Counter MdUnknownType { get; }

@@ -1,6 +1,8 @@
 using System.Text.Unicode;
 using Llt.Codecs.Runtime;
 using Llt.Hotpath.Ipc;
+using Llt.Hotpath.MarketData;
+using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Memory;
 using Llt.Hotpath.Runtime;
 using Llt.Sbe;
@@ -20,10 +22,12 @@ public sealed class MarketDataAgent : IAgent
     private readonly RingBuffer _ring;
     private Handler _handler;
 
-    public MarketDataAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks)
+    public MarketDataAgent(
+        RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
+        InstrumentTable instruments, TickValidator validator)
     {
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, journalTicks);
+        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator);
     }
 
     public string RoleName => "market-data";
@@ -41,14 +45,18 @@ public sealed class MarketDataAgent : IAgent
         private readonly INanoClock _clock;
         private readonly bool _journalTicks;
         private readonly byte[] _text;
+        private readonly InstrumentTable _instruments;
+        private readonly TickValidator _validator;
 
-        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks)
+        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments, TickValidator validator)
         {
             _journal = journal;
             Counters = counters;
             _clock = clock;
             _journalTicks = journalTicks;
             _text = new byte[256];
+            _instruments = instruments;
+            _validator = validator;
         }
 
         public EngineCounters Counters { get; }
@@ -68,6 +76,18 @@ public sealed class MarketDataAgent : IAgent
                         return;
                     }
 
+                    {
+                        int id = quote.InstrumentId;
+                        TickRejectReason verdict = _instruments.Contains(id)
+                            ? _validator.TryApplyQuote(ref _instruments[id], quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs)
+                            : TickRejectReason.UnknownInstrument;
+                        if (verdict != TickRejectReason.None)
+                        {
+                            RejectTick(msgTypeId, quote.FeedId, id, verdict);
+                            return;
+                        }
+                    }
+
                     receiveTs = (long)quote.ReceiveTs;
                     Counters.MdQuotes.Increment();
                     break;
@@ -78,82 +98,144 @@ public sealed class MarketDataAgent : IAgent
                         return;
                     }
 
+                    {
+                        int id = trade.InstrumentId;
+                        TickRejectReason verdict = _instruments.Contains(id)
+                            ? _validator.TryApplyTrade(ref _instruments[id], trade.Price, trade.Size, (long)trade.TradeId, (long)trade.ExchangeTs)
+                            : TickRejectReason.UnknownInstrument;
+                        if (verdict != TickRejectReason.None)
+                        {
+                            RejectTick(msgTypeId, trade.FeedId, id, verdict);
+                            return;
+                        }
+                    }
+
                     receiveTs = (long)trade.ReceiveTs;
                     Counters.MdTrades.Increment();
                     break;
                 case BookLevelUpdateDecoder.TemplateId:
-                    if (BookLevelUpdateDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (BookLevelUpdateDecoder.TryDecode(message, 0, out BookLevelUpdateDecoder bookLevelUpdate, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(bookLevelUpdate.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, bookLevelUpdate.FeedId, bookLevelUpdate.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case BookSnapshotDecoder.TemplateId:
-                    if (BookSnapshotDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (BookSnapshotDecoder.TryDecode(message, 0, out BookSnapshotDecoder bookSnapshot, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(bookSnapshot.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, bookSnapshot.FeedId, bookSnapshot.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderAddDecoder.TemplateId:
-                    if (OrderAddDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (OrderAddDecoder.TryDecode(message, 0, out OrderAddDecoder orderAdd, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(orderAdd.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, orderAdd.FeedId, orderAdd.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderModifyDecoder.TemplateId:
-                    if (OrderModifyDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (OrderModifyDecoder.TryDecode(message, 0, out OrderModifyDecoder orderModify, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(orderModify.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, orderModify.FeedId, orderModify.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderDeleteDecoder.TemplateId:
-                    if (OrderDeleteDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (OrderDeleteDecoder.TryDecode(message, 0, out OrderDeleteDecoder orderDelete, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(orderDelete.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, orderDelete.FeedId, orderDelete.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderExecuteDecoder.TemplateId:
-                    if (OrderExecuteDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (OrderExecuteDecoder.TryDecode(message, 0, out OrderExecuteDecoder orderExecute, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(orderExecute.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, orderExecute.FeedId, orderExecute.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     Counters.MdBookUpdates.Increment();
                     break;
                 case InstrumentStatusDecoder.TemplateId:
-                    if (InstrumentStatusDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (InstrumentStatusDecoder.TryDecode(message, 0, out InstrumentStatusDecoder instrumentStatus, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
                         return;
                     }
 
+                    if (!_instruments.Contains(instrumentStatus.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, instrumentStatus.FeedId, instrumentStatus.InstrumentId, TickRejectReason.UnknownInstrument);
+                        return;
+                    }
+
                     break;
                 case InstrumentDefinitionDecoder.TemplateId:
-                    if (InstrumentDefinitionDecoder.TryDecode(message, 0, out _, out error) != SbeDecodeStatus.Ok)
+                    if (InstrumentDefinitionDecoder.TryDecode(message, 0, out InstrumentDefinitionDecoder instrumentDefinition, out error) != SbeDecodeStatus.Ok)
                     {
                         Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(instrumentDefinition.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, EngineCounters.MaxFeeds, instrumentDefinition.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
 
                     break;
                 default:
                     Counters.MdUnknownType.Increment();
-                    Alert(msgTypeId, "not a market data message", 0);
+                    Counters.MdRejected.Increment();
+                    Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: not a market data message", out int n);
+                    Alert(msgTypeId, RiskAlertEncoder.InstrumentIdNullValue, n);
                     return;
             }
 
@@ -176,18 +258,32 @@ public sealed class MarketDataAgent : IAgent
         private void Reject(int msgTypeId, SbeError error)
         {
             Counters.MdRejected.Increment();
-            Alert(msgTypeId, "malformed SBE", error.Offset, error.Reason);
+            Counters.CountReject(EngineCounters.MaxFeeds, TickRejectReason.MalformedMessage);
+            // Formatting into a preallocated buffer: rejected input must not make the agent allocate.
+            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: malformed SBE ({error.Reason}) at offset {error.Offset}", out int textLength);
+            Alert(msgTypeId, RiskAlertEncoder.InstrumentIdNullValue, textLength);
         }
 
-        private void Alert(int msgTypeId, string what, int offset, SbeErrorReason reason = SbeErrorReason.None)
+        private void RejectTick(int msgTypeId, int feedId, int instrumentId, TickRejectReason reason)
         {
-            // Formatting into a preallocated buffer: rejected input must not make the agent allocate.
-            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: {what} ({reason}) at offset {offset}", out int textLength);
+            Counters.MdRejected.Increment();
+            Counters.CountReject(feedId, reason);
+            if (_instruments.Contains(instrumentId))
+            {
+                _instruments[instrumentId].RejectCount++;
+            }
+
+            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId} feed {feedId} instrument {instrumentId}: {reason}", out int textLength);
+            Alert(msgTypeId, _instruments.Contains(instrumentId) ? instrumentId : RiskAlertEncoder.InstrumentIdNullValue, textLength);
+        }
+
+        private void Alert(int msgTypeId, int instrumentId, int textLength)
+        {
             var alert = RiskAlertEncoder.WrapAndApplyHeader(_journal.ClearedScratch(RiskAlertEncoder.HeaderLength + RiskAlertEncoder.BlockLength), 0);
             alert.SetBreachType(BreachType.DataValidation);
             alert.SetSeverity(Severity.Warning);
             alert.SetStrategyId(RiskAlertEncoder.StrategyIdNullValue);
-            alert.SetInstrumentId(RiskAlertEncoder.InstrumentIdNullValue);
+            alert.SetInstrumentId(instrumentId);
             alert.SetValue(msgTypeId);
             alert.SetLimitValue(0);
             alert.SetTs((ulong)_journal.EpochNanoTime());

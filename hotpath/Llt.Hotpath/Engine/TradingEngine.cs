@@ -2,6 +2,8 @@ using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Journal;
+using Llt.Hotpath.MarketData;
+using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Runtime;
 
 namespace Llt.Hotpath.Engine;
@@ -40,9 +42,11 @@ public sealed class TradingEngine : IDisposable
 
         Journal = new EventJournal(ExclusiveJournalWriter.Open(options), epochClock, Counters);
         KillSwitch = new KillSwitch();
-        Limits = new RiskLimits(maxInstruments: 1024, maxStrategies: 64);
+        Limits = new RiskLimits(maxInstruments: Math.Max(1, config.Instruments.Count), maxStrategies: Math.Max(1, config.Strategies.Count));
 
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks);
+        Instruments = new InstrumentTable(config.Instruments);
+        Validator = new TickValidator();
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator);
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits);
         Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs);
         _agents[EngineAgentNames.MarketData] = MarketData;
@@ -69,6 +73,10 @@ public sealed class TradingEngine : IDisposable
     public EventJournal Journal { get; }
 
     public KillSwitch KillSwitch { get; }
+
+    public InstrumentTable Instruments { get; }
+
+    public TickValidator Validator { get; }
 
     public RiskLimits Limits { get; }
 
@@ -169,6 +177,7 @@ public sealed class TradingEngine : IDisposable
         CountersManager.Dispose();
         MdRingFile.Dispose();
         CmdRingFile.Dispose();
+        Instruments.Dispose();
         foreach (AgentRunner runner in _runners)
         {
             runner.Dispose();

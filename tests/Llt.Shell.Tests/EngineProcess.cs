@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Llt.Shell.Tests;
+
+/// <summary>
+/// The real <c>llt-engine</c> (and the <c>llt</c> CLI) run as OS processes with <c>dotnet &lt;dll&gt;</c>.
+/// Output is collected as it arrives; every wait is bounded (2 shared cores: nothing spins unbounded).
+/// Dispose SIGKILLs an engine still running, so a failed test never leaves one behind.
+/// </summary>
+internal sealed class EngineProcess : IDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private EngineProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>llt-engine.dll, copied beside the test assembly by the project reference.</summary>
+    public static string EngineDll => BesideTests("llt-engine.dll");
+
+    /// <summary>llt.dll (the shell CLI), copied beside the test assembly by the project reference.</summary>
+    public static string ShellDll => BesideTests("llt.dll");
+
+    public static EngineProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(EngineDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return new EngineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start llt-engine"));
+    }
+
+    /// <summary>Runs <c>llt ARGS</c> to completion (bounded) and returns what it printed.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunCli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ShellDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start llt");
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"llt {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds}s");
+        }
+
+        process.WaitForExit(); // drains the redirected streams
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Waits until stdout contains <paramref name="text"/>; fails with the output if it never does.</summary>
+    public void WaitForOutput(string text)
+    {
+        bool seen = SpinWait.SpinUntil(() =>
+        {
+            if (Stdout.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+            return _process.HasExited && Stdout.Contains(text, StringComparison.Ordinal);
+        }, Timeout);
+        Assert.True(seen, $"llt-engine never printed '{text}' (exited: {_process.HasExited})\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+    }
+
+    /// <summary>Sends SIGTERM (Process.Kill would send SIGKILL) and waits for the exit.</summary>
+    public int Terminate()
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            Assert.True(kill.WaitForExit(Timeout), "kill -TERM did not return");
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        return WaitForExit();
+    }
+
+    /// <summary>SIGKILL: the engine gets no chance to clean up, like a crash.</summary>
+    public int Crash()
+    {
+        _process.Kill();
+        return WaitForExit();
+    }
+
+    public int WaitForExit()
+    {
+        Assert.True(_process.WaitForExit(Timeout), $"llt-engine did not exit within {Timeout.TotalSeconds}s\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        _process.WaitForExit(); // flushes the asynchronous output handlers
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(Timeout);
+        }
+
+        _process.Dispose();
+    }
+
+    private static string BesideTests(string fileName)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, fileName);
+        Assert.True(File.Exists(path), $"{fileName} is not in the test output {AppContext.BaseDirectory}");
+        return path;
+    }
+
+    private static void Append(StringBuilder builder, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (builder)
+        {
+            builder.Append(line).Append('\n');
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Llt.Hotpath.Journal;
+
+namespace Llt.Shell.Tests;
+
+/// <summary>
+/// Everything one engine process of a test touches: a unique engine name (so its /dev/shm/llt/&lt;name&gt;
+/// directory is its own), a temporary directory with llt.json and the journal. Dispose removes both.
+/// </summary>
+internal sealed class EngineTestSite : IDisposable
+{
+    public EngineTestSite()
+    {
+        Name = "t-" + Guid.NewGuid().ToString("N");
+        Root = Path.Combine(Path.GetTempPath(), "llt-engine-process-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Name { get; }
+
+    public string Root { get; }
+
+    public string ConfigPath => Path.Combine(Root, "llt.json");
+
+    public string JournalDirectory => Path.Combine(Root, "journal");
+
+    public string ShmDirectory => Path.Combine("/dev/shm/llt", Name);
+
+    public string MdRingPath => Path.Combine(ShmDirectory, "md.ring");
+
+    public string CmdRingPath => Path.Combine(ShmDirectory, "cmd.ring");
+
+    /// <summary>Writes a valid llt.json for this site: 100 ms heartbeats, small rings and segments.</summary>
+    public string WriteConfig()
+    {
+        File.WriteAllText(ConfigPath, $$"""
+            {
+              "engine": {
+                "name": "{{Name}}",
+                "mdRingCapacity": 65536,
+                "cmdRingCapacity": 65536,
+                "heartbeatInterval": "100ms",
+                "journal": { "dir": "{{JournalDirectory}}", "segmentSize": 1048576 },
+                "threads": [ { "name": "trader", "idle": "backoff", "agents": ["market-data", "control", "conductor"] } ]
+              }
+            }
+            """);
+        return ConfigPath;
+    }
+
+    public string WriteConfig(string json)
+    {
+        File.WriteAllText(ConfigPath, json);
+        return ConfigPath;
+    }
+
+    /// <summary>Every committed frame (sequence, type, payload) from the start of the journal.</summary>
+    public List<(long Sequence, int Type, byte[] Payload)> ReadJournal()
+    {
+        var frames = new List<(long, int, byte[])>();
+        if (!Directory.Exists(JournalDirectory) || Directory.GetFiles(JournalDirectory).Length == 0)
+        {
+            return frames;
+        }
+
+        using JournalTailer tailer = JournalTailer.OpenAtStart(JournalDirectory);
+        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
+        {
+            frames.Add((frame.Sequence, frame.Type, frame.Payload.ToArray()));
+        }
+
+        return frames;
+    }
+
+    /// <summary>Polls the journal (bounded) until <paramref name="condition"/> holds; returns the frames then.</summary>
+    public List<(long Sequence, int Type, byte[] Payload)> WaitForJournal(Func<List<(long Sequence, int Type, byte[] Payload)>, bool> condition, string what)
+    {
+        List<(long Sequence, int Type, byte[] Payload)> frames = [];
+        bool met = SpinWait.SpinUntil(() =>
+        {
+            frames = ReadJournal();
+            if (condition(frames))
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+            return false;
+        }, EngineProcess.Timeout);
+        Assert.True(met, $"timed out after {EngineProcess.Timeout.TotalSeconds}s waiting for the journal to show {what}; it has {frames.Count} frame(s)");
+        return frames;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(ShmDirectory))
+        {
+            Directory.Delete(ShmDirectory, recursive: true);
+        }
+
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
