@@ -53,8 +53,30 @@ internal sealed class EngineProcess : IDisposable
         }
     }
 
-    /// <summary>llt-engine.dll, copied beside the test assembly by the project reference.</summary>
-    public static string EngineDll => BesideTests("llt-engine.dll");
+    /// <summary>
+    /// llt-engine.dll in the engine's own output folder (&lt;artifacts&gt;/bin/Llt.Engine/&lt;config&gt;_linux-x64/),
+    /// which the project reference builds first. The engine builds self-contained, so it runs only beside its
+    /// own copy of the runtime.
+    /// </summary>
+    public static string EngineDll
+    {
+        get
+        {
+            // AppContext.BaseDirectory = <artifacts>/bin/Llt.Shell.Tests/<config>/
+            var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string configuration = testOutput.Name;
+            var engineBin = new DirectoryInfo(Path.Combine(testOutput.Parent!.Parent!.FullName, "Llt.Engine"));
+            FileInfo? engine = engineBin.Exists
+                ? engineBin.EnumerateDirectories(configuration + "*")
+                    .Select(d => new FileInfo(Path.Combine(d.FullName, "llt-engine.dll")))
+                    .Where(f => f.Exists)
+                    .OrderByDescending(f => f.LastWriteTimeUtc)
+                    .FirstOrDefault()
+                : null;
+            Assert.True(engine is not null, $"llt-engine.dll not found under {engineBin.FullName}/{configuration}*: build tests/Llt.Shell.Tests (it builds the engine)");
+            return engine!.FullName;
+        }
+    }
 
     /// <summary>llt.dll (the shell CLI), copied beside the test assembly by the project reference.</summary>
     public static string ShellDll => BesideTests("llt.dll");
@@ -107,16 +129,22 @@ internal sealed class EngineProcess : IDisposable
     /// <summary>Waits until stdout contains <paramref name="text"/>; fails with the output if it never does.</summary>
     public void WaitForOutput(string text)
     {
-        bool seen = SpinWait.SpinUntil(() =>
+        SpinWait.SpinUntil(() =>
         {
-            if (Stdout.Contains(text, StringComparison.Ordinal))
+            if (Stdout.Contains(text, StringComparison.Ordinal) || _process.HasExited)
             {
                 return true;
             }
 
             Thread.Sleep(20);
-            return _process.HasExited && Stdout.Contains(text, StringComparison.Ordinal);
+            return false;
         }, Timeout);
+        if (_process.HasExited)
+        {
+            _process.WaitForExit(); // flushes the asynchronous output handlers
+        }
+
+        bool seen = Stdout.Contains(text, StringComparison.Ordinal);
         Assert.True(seen, $"llt-engine never printed '{text}' (exited: {_process.HasExited})\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
     }
 

@@ -110,6 +110,40 @@ public sealed class EngineProcessTests
     }
 
     [Fact]
+    public void SecondEngine_WithTheSameName_RefusesToStart_AndTheRunningOneKeepsItsRings()
+    {
+        using var site = new EngineTestSite();
+        string config = site.WriteConfig();
+        using EngineProcess first = EngineProcess.Start("--config", config);
+        first.WaitForOutput(Ready);
+        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(1, 1_00000000, 2_00000000));
+        site.WaitForJournal(f => f.Exists(x => x.Type == QuoteEncoder.TemplateId), "the first quote");
+        long tailBefore = RingTail(site.MdRingPath);
+
+        using (EngineProcess second = EngineProcess.Start("--config", config))
+        {
+            Assert.Equal(1, second.WaitForExit());
+            Assert.Contains("llt-engine: cannot start:", second.Stderr, StringComparison.Ordinal);
+            Assert.Contains($"pid {first.Id}", second.Stderr, StringComparison.Ordinal);
+        }
+
+        // the refused engine must not have replaced the running engine's ring files
+        Assert.Equal(tailBefore, RingTail(site.MdRingPath));
+        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(1, 3_00000000, 4_00000000));
+        site.WaitForJournal(f => f.FindAll(x => x.Type == QuoteEncoder.TemplateId).Count == 2, "the second quote");
+        Assert.False(first.HasExited);
+        Assert.Equal(0, first.Terminate());
+    }
+
+    private static long RingTail(string ringPath)
+    {
+        var inspect = EngineProcess.RunCli("ring", "inspect", ringPath, "--json");
+        Assert.True(inspect.ExitCode == 0, inspect.Stderr);
+        using JsonDocument document = JsonDocument.Parse(inspect.Stdout);
+        return document.RootElement.GetProperty("tail").GetInt64();
+    }
+
+    [Fact]
     public void Engine_KilledMidRun_RestartsOnTheSameJournalAndContinuesTheSequence()
     {
         using var site = new EngineTestSite();

@@ -1,0 +1,70 @@
+namespace Llt.Hotpath.Strategies;
+
+/// <summary>
+/// Base of every strategy. The engine calls the <c>On*</c> hooks on its trading thread, one event at a
+/// time, for the instruments the strategy subscribed to in config; a strategy acts only through its
+/// <see cref="Context"/> (read books, indicators' inputs and positions; submit and cancel orders). Hooks
+/// must not block, allocate or throw on the hot path: allocate in <see cref="OnStart"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// public sealed class CrossingStrategy : Strategy
+/// {
+///     public override void OnQuote(in QuoteTick quote)
+///     {
+///         if (Context.Position(quote.InstrumentId) == 0 &amp;&amp; quote.Spread &lt;= Context.Instrument(quote.InstrumentId).TickSize)
+///         {
+///             Context.Submit(OrderRequest.Limit(quote.InstrumentId, Side.Buy, 100, quote.BidPrice));
+///         }
+///     }
+/// }
+/// </code>
+/// </example>
+public abstract class Strategy
+{
+    private StrategyContext? _context;
+
+    /// <summary>Set by the engine before <see cref="OnStart"/>.</summary>
+    public StrategyContext Context => _context ?? throw new InvalidOperationException("strategy not attached to an engine");
+
+    public string Name => Context.Config.Name;
+
+    internal void Attach(StrategyContext context) => _context = context;
+
+    /// <summary>Once, before any event: read parameters, allocate state (indicators per instrument).</summary>
+    public virtual void OnStart()
+    {
+    }
+
+    public virtual void OnQuote(in QuoteTick quote)
+    {
+    }
+
+    public virtual void OnTrade(in TradeTick trade)
+    {
+    }
+
+    /// <summary>The instrument's order book changed (L2/L3 feeds).</summary>
+    public virtual void OnBook(int instrumentId)
+    {
+    }
+
+    /// <summary>One of this strategy's orders (partly) filled; positions already include it.</summary>
+    public virtual void OnFill(in Fill fill)
+    {
+    }
+
+    /// <summary>One of this strategy's orders was rejected or cancelled without a fill.</summary>
+    public virtual void OnOrderClosed(long clOrdId, bool rejected)
+    {
+    }
+
+    /// <summary>Periodic timer (the engine's timer interval), engine monotonic ns.</summary>
+    public virtual void OnTimer(long nowNs)
+    {
+    }
+
+    public virtual void OnStop()
+    {
+    }
+}
