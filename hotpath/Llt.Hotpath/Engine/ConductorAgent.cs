@@ -1,6 +1,7 @@
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Engine;
@@ -19,6 +20,8 @@ public sealed class ConductorAgent : IAgent
     private readonly CountingErrorHandler _errors;
     private readonly INanoClock _clock;
     private readonly long _intervalNs;
+    private readonly StrategyHost _strategies;
+    private readonly OrderEntry _orderEntry;
     private long _nextDeadlineNs;
 
     public ConductorAgent(
@@ -28,8 +31,12 @@ public sealed class ConductorAgent : IAgent
         RingBuffer[] consumedRings,
         CountingErrorHandler errors,
         INanoClock clock,
-        long intervalNs)
+        long intervalNs,
+        StrategyHost strategies,
+        OrderEntry orderEntry)
     {
+        _strategies = strategies;
+        _orderEntry = orderEntry;
         _countersManager = countersManager;
         _counters = counters;
         _journal = journal;
@@ -58,6 +65,12 @@ public sealed class ConductorAgent : IAgent
 
         _nextDeadlineNs = now + _intervalNs;
         Beat();
+        _strategies.OnTimer(now);
+        if (_strategies.Intents.Count > 0)
+        {
+            _orderEntry.Drain(_strategies.Intents);
+        }
+
         return 1;
     }
 

@@ -3,6 +3,7 @@ using Llt.Codecs.Runtime;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Memory;
 using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Engine;
@@ -19,10 +20,10 @@ public sealed class ControlAgent : IAgent
     private readonly RingBuffer _ring;
     private Handler _handler;
 
-    public ControlAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits)
+    public ControlAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies)
     {
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, killSwitch, limits);
+        _handler = new Handler(journal, counters, clock, killSwitch, limits, strategies);
     }
 
     public string RoleName => "control";
@@ -39,9 +40,11 @@ public sealed class ControlAgent : IAgent
         private readonly byte[] _text;
         private readonly byte[] _source;
         private readonly byte[] _reason;
+        private readonly StrategyHost _strategies;
 
-        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits)
+        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies)
         {
+            _strategies = strategies;
             _journal = journal;
             _counters = counters;
             _clock = clock;
@@ -174,9 +177,24 @@ public sealed class ControlAgent : IAgent
                 return;
             }
 
-            // This engine build runs no strategies yet, so every strategy id is unknown.
-            Utf8.TryWrite(_text, $"strategyId {command.StrategyId} is not configured", out int n);
-            Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.UnknownStrategy, n);
+            int strategyId = command.StrategyId;
+            StrategyAction action = command.Action;
+            if (action != StrategyAction.Enable && action != StrategyAction.Disable)
+            {
+                Utf8.TryWrite(_text, $"unknown strategy action {(byte)action}", out int bad);
+                Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, bad);
+                return;
+            }
+
+            if (!_strategies.SetEnabled(strategyId, action == StrategyAction.Enable))
+            {
+                Utf8.TryWrite(_text, $"strategyId {strategyId} is not configured (0..{_strategies.Count - 1})", out int n);
+                Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.UnknownStrategy, n);
+                return;
+            }
+
+            Utf8.TryWrite(_text, $"strategy {strategyId} {(action == StrategyAction.Enable ? "enabled" : "disabled")}", out int length);
+            Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
         }
 
         private void Malformed(int templateId, SbeError error)

@@ -5,6 +5,7 @@ using Llt.Hotpath.MarketData;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Memory;
 using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Engine;
@@ -24,13 +25,18 @@ public sealed class MarketDataAgent : IAgent
 
     public MarketDataAgent(
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
-        InstrumentTable instruments, TickValidator validator)
+        InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry)
     {
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator);
+        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry);
     }
 
     public string RoleName => "market-data";
+
+    /// <summary>Strategies start on the thread that will dispatch to them.</summary>
+    public void OnStart() => _handler.Strategies.Start();
+
+    public void OnClose() => _handler.Strategies.Stop();
 
     public int DoWork()
     {
@@ -47,9 +53,15 @@ public sealed class MarketDataAgent : IAgent
         private readonly byte[] _text;
         private readonly InstrumentTable _instruments;
         private readonly TickValidator _validator;
+        private readonly StrategyHost _strategies;
+        private readonly OrderEntry _orderEntry;
 
-        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments, TickValidator validator)
+        public Handler(
+            EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments,
+            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry)
         {
+            _strategies = strategies;
+            _orderEntry = orderEntry;
             _journal = journal;
             Counters = counters;
             _clock = clock;
@@ -61,12 +73,17 @@ public sealed class MarketDataAgent : IAgent
 
         public EngineCounters Counters { get; }
 
+        public readonly StrategyHost Strategies => _strategies;
+
         public void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
         {
             Counters.MdReceived.Increment();
             ReadOnlySpan<byte> message = buffer.AsSpan(index, length);
             SbeError error;
             long receiveTs = 0;
+            QuoteTick quoteTick = default;
+            TradeTick tradeTick = default;
+            int bookInstrument = -1;
             switch (msgTypeId)
             {
                 case QuoteDecoder.TemplateId:
@@ -89,6 +106,7 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)quote.ReceiveTs;
+                    quoteTick = new QuoteTick(quote.InstrumentId, quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs, receiveTs);
                     Counters.MdQuotes.Increment();
                     break;
                 case TradeDecoder.TemplateId:
@@ -111,6 +129,7 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)trade.ReceiveTs;
+                    tradeTick = new TradeTick(trade.InstrumentId, trade.Price, trade.Size, trade.Aggressor, (long)trade.ExchangeTs, receiveTs);
                     Counters.MdTrades.Increment();
                     break;
                 case BookLevelUpdateDecoder.TemplateId:
@@ -125,6 +144,9 @@ public sealed class MarketDataAgent : IAgent
                         RejectTick(msgTypeId, bookLevelUpdate.FeedId, bookLevelUpdate.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
+
+                    bookInstrument = bookLevelUpdate.InstrumentId;
+                    receiveTs = (long)bookLevelUpdate.ReceiveTs;
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -141,6 +163,9 @@ public sealed class MarketDataAgent : IAgent
                         return;
                     }
 
+                    bookInstrument = bookSnapshot.InstrumentId;
+                    receiveTs = (long)bookSnapshot.ReceiveTs;
+
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderAddDecoder.TemplateId:
@@ -155,6 +180,9 @@ public sealed class MarketDataAgent : IAgent
                         RejectTick(msgTypeId, orderAdd.FeedId, orderAdd.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
+
+                    bookInstrument = orderAdd.InstrumentId;
+                    receiveTs = (long)orderAdd.ReceiveTs;
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -171,6 +199,9 @@ public sealed class MarketDataAgent : IAgent
                         return;
                     }
 
+                    bookInstrument = orderModify.InstrumentId;
+                    receiveTs = (long)orderModify.ReceiveTs;
+
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderDeleteDecoder.TemplateId:
@@ -186,6 +217,9 @@ public sealed class MarketDataAgent : IAgent
                         return;
                     }
 
+                    bookInstrument = orderDelete.InstrumentId;
+                    receiveTs = (long)orderDelete.ReceiveTs;
+
                     Counters.MdBookUpdates.Increment();
                     break;
                 case OrderExecuteDecoder.TemplateId:
@@ -200,6 +234,9 @@ public sealed class MarketDataAgent : IAgent
                         RejectTick(msgTypeId, orderExecute.FeedId, orderExecute.InstrumentId, TickRejectReason.UnknownInstrument);
                         return;
                     }
+
+                    bookInstrument = orderExecute.InstrumentId;
+                    receiveTs = (long)orderExecute.ReceiveTs;
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -252,6 +289,25 @@ public sealed class MarketDataAgent : IAgent
             if (_journalTicks)
             {
                 _journal.Append(msgTypeId, message);
+            }
+
+            // Decisions follow their cause in the journal: tick first, then the orders it triggered.
+            if (msgTypeId == QuoteDecoder.TemplateId)
+            {
+                _strategies.OnQuote(quoteTick);
+            }
+            else if (msgTypeId == TradeDecoder.TemplateId)
+            {
+                _strategies.OnTrade(tradeTick);
+            }
+            else if (bookInstrument >= 0)
+            {
+                _strategies.OnBook(bookInstrument, receiveTs);
+            }
+
+            if (_strategies.Intents.Count > 0)
+            {
+                _orderEntry.Drain(_strategies.Intents);
             }
         }
 

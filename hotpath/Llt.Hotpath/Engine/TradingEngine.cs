@@ -5,6 +5,7 @@ using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
 
 namespace Llt.Hotpath.Engine;
 
@@ -21,7 +22,7 @@ public sealed class TradingEngine : IDisposable
     private readonly Dictionary<string, IAgent> _agents = new(StringComparer.Ordinal);
     private bool _disposed;
 
-    private TradingEngine(EngineConfig config, INanoClock clock, IEpochClock epochClock)
+    private TradingEngine(EngineConfig config, StrategyRegistry registry, INanoClock clock, IEpochClock epochClock)
     {
         Config = config;
         Directory.CreateDirectory(config.EngineShmDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -46,9 +47,12 @@ public sealed class TradingEngine : IDisposable
 
         Instruments = new InstrumentTable(config.Instruments);
         Validator = new TickValidator();
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator);
-        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits);
-        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs);
+        OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
+        Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
+        OrderEntry = new OrderEntry(Journal, CountersManager, clock);
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry);
+        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies);
+        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry);
         _agents[EngineAgentNames.MarketData] = MarketData;
         _agents[EngineAgentNames.Control] = Control;
         _agents[EngineAgentNames.Conductor] = Conductor;
@@ -78,6 +82,12 @@ public sealed class TradingEngine : IDisposable
 
     public TickValidator Validator { get; }
 
+    public ClientOrderIds OrderIds { get; }
+
+    public StrategyHost Strategies { get; }
+
+    public OrderEntry OrderEntry { get; }
+
     public RiskLimits Limits { get; }
 
     public MarketDataAgent MarketData { get; }
@@ -90,10 +100,14 @@ public sealed class TradingEngine : IDisposable
 
     public IReadOnlyList<AgentRunner> Runners => _runners;
 
-    public static TradingEngine Create(EngineConfig config, INanoClock? clock = null, IEpochClock? epochClock = null)
+    /// <summary>
+    /// Builds the engine. <paramref name="registry"/> holds the strategy types config may name; null means
+    /// the built-ins (<see cref="BuiltInStrategies"/>).
+    /// </summary>
+    public static TradingEngine Create(EngineConfig config, INanoClock? clock = null, IEpochClock? epochClock = null, StrategyRegistry? registry = null)
     {
         EngineConfigLoader.Validate(config);
-        return new TradingEngine(config, clock ?? SystemNanoClock.Instance, epochClock ?? SystemEpochClock.Instance);
+        return new TradingEngine(config, registry ?? BuiltInStrategies.CreateRegistry(), clock ?? SystemNanoClock.Instance, epochClock ?? SystemEpochClock.Instance);
     }
 
     /// <summary>Starts one runner per configured thread, each pinned and idling as configured.</summary>

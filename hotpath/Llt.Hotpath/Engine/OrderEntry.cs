@@ -1,0 +1,96 @@
+using Llt.Hotpath.Counters;
+using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// Where strategies' decisions go after each dispatched tick, on the trading thread: every intent is
+/// journaled as the SBE NewOrder / CancelOrder it is, counted, and its tick-to-decision latency recorded.
+/// While the engine has no risk gate or venue wired in, nothing is sent anywhere: the journal records
+/// what the strategies decided, so decisions are visible and replayable.
+/// </summary>
+public sealed class OrderEntry
+{
+    private readonly EventJournal _journal;
+    private readonly INanoClock _clock;
+
+    public OrderEntry(EventJournal journal, CountersManager counters, INanoClock clock)
+    {
+        _journal = journal;
+        _clock = clock;
+        Decisions = counters.AllocateCounter(500, "strategy: orders decided");
+        Cancels = counters.AllocateCounter(501, "strategy: cancels decided");
+        RefusedSlots = counters.AllocateCounter(502, "strategy: intents refused (slots full)");
+        TickToDecision = counters.AllocateHistogram(902, "tick-to-decision ns");
+    }
+
+    public Counter Decisions { get; }
+
+    public Counter Cancels { get; }
+
+    public Counter RefusedSlots { get; }
+
+    public LatencyHistogram TickToDecision { get; }
+
+    /// <summary>Processes and clears every intent left by the last dispatch; returns how many.</summary>
+    public int Drain(OrderIntentBuffer intents)
+    {
+        int count = intents.Count;
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly OrderIntent intent = ref intents[i];
+            if (intent.ReceiveTs > 0 && intent.DecisionTs >= intent.ReceiveTs)
+            {
+                TickToDecision.Record(intent.DecisionTs - intent.ReceiveTs);
+            }
+
+            if (intent.Kind == OrderIntentKind.New)
+            {
+                Decisions.Increment();
+                JournalNewOrder(intent);
+            }
+            else
+            {
+                Cancels.Increment();
+                JournalCancel(intent);
+            }
+        }
+
+        RefusedSlots.Set(intents.Refused);
+        intents.Clear();
+        return count;
+    }
+
+    private void JournalNewOrder(in OrderIntent intent)
+    {
+        var order = NewOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength), 0);
+        ref readonly OrderRequest request = ref intent.Request;
+        order.SetClOrdId((ulong)intent.ClOrdId);
+        order.SetInstrumentId(request.InstrumentId);
+        order.SetStrategyId((short)intent.StrategyId);
+        order.SetVenueId(NewOrderEncoder.VenueIdNullValue);
+        order.SetSide(request.Side);
+        order.SetOrdType(request.OrdType);
+        order.SetTimeInForce(request.TimeInForce);
+        order.SetExecInst(request.ExecInst);
+        order.SetPrice(request.Price == OrderRequest.NoPrice ? NewOrderEncoder.PriceNullValue : request.Price);
+        order.SetStopPrice(NewOrderEncoder.StopPriceNullValue);
+        order.SetQty(request.Qty);
+        order.SetReceiveTs((ulong)intent.ReceiveTs);
+        order.SetDecisionTs((ulong)intent.DecisionTs);
+        _journal.AppendScratch(NewOrderEncoder.TemplateId, NewOrderEncoder.HeaderLength + order.EncodedLength);
+    }
+
+    private void JournalCancel(in OrderIntent intent)
+    {
+        var cancel = CancelOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(CancelOrderEncoder.HeaderLength + CancelOrderEncoder.BlockLength), 0);
+        cancel.SetClOrdId((ulong)intent.ClOrdId);
+        cancel.SetOrigClOrdId((ulong)intent.OrigClOrdId);
+        cancel.SetInstrumentId(intent.Request.InstrumentId);
+        cancel.SetStrategyId((short)intent.StrategyId);
+        cancel.SetDecisionTs((ulong)intent.DecisionTs);
+        _journal.AppendScratch(CancelOrderEncoder.TemplateId, CancelOrderEncoder.HeaderLength + cancel.EncodedLength);
+    }
+}
