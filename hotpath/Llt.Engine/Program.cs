@@ -90,7 +90,8 @@ internal static class Program
         {
             engine = TradingEngine.Create(config);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ConfigException)
+        // InvalidOperationException: another live engine already writes this engine name's counters file.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ConfigException or InvalidOperationException)
         {
             Console.Error.WriteLine($"llt-engine: cannot start: {e.Message}");
             return 1;

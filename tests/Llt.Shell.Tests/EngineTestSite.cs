@@ -1,4 +1,5 @@
 using Llt.Hotpath.Journal;
+using Llt.Sbe;
 
 namespace Llt.Shell.Tests;
 
@@ -86,9 +87,14 @@ internal sealed class EngineTestSite : IDisposable
             Thread.Sleep(20);
             return false;
         }, EngineProcess.Timeout);
-        Assert.True(met, $"timed out after {EngineProcess.Timeout.TotalSeconds}s waiting for the journal to show {what}; it has {frames.Count} frame(s)");
+        Assert.True(met, $"timed out after {EngineProcess.Timeout.TotalSeconds}s waiting for the journal to show {what}; it has {frames.Count} frame(s) of types {Describe(frames)}");
         return frames;
     }
+
+    /// <summary>"type x count" pairs, for failure messages.</summary>
+    private static string Describe(List<(long Sequence, int Type, byte[] Payload)> frames) =>
+        string.Join(", ", frames.GroupBy(f => f.Type).Select(g => $"{g.Key} x{g.Count()}"))
+        + string.Concat(frames.Where(f => f.Type == RiskAlertDecoder.TemplateId).Select(f => $"; alert: {RiskAlertDecoder.WrapWithHeader(f.Payload, 0).GetTextAsString()}"));
 
     public void Dispose()
     {

@@ -27,12 +27,14 @@ public sealed class TradingEngine : IDisposable
         Config = config;
         Directory.CreateDirectory(config.EngineShmDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
+        // Counters first: creating them refuses while another live engine writes this name's files, and the
+        // ring files below are replaced in place, which would wipe that engine's rings.
+        CountersManager = CountersManager.Create(config.CountersPath, new CountersConfig(), epochClock);
         MdRingFile = RingBufferFile.Create(config.MdRingPath, config.MdRingCapacity);
         CmdRingFile = RingBufferFile.Create(config.CmdRingPath, config.CmdRingCapacity);
         MdRing = new ManyToOneRingBuffer(MdRingFile.Buffer);
         CmdRing = new ManyToOneRingBuffer(CmdRingFile.Buffer);
 
-        CountersManager = CountersManager.Create(config.CountersPath, new CountersConfig(), epochClock);
         Counters = new EngineCounters(CountersManager);
         Errors = new CountingErrorHandler();
 

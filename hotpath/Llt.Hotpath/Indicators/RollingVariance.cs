@@ -73,7 +73,7 @@ public sealed class RollingVariance
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            double squaredDeviations = _sumSquares - _sum * _sum * _inverseWindow;
+            double squaredDeviations = _sumSquares - _sum * _inverseWindow * _sum;
             return Math.Max(squaredDeviations, 0.0) * _inverseDenominator;
         }
     }

@@ -160,7 +160,7 @@ public sealed unsafe class L2Book : IDisposable
             return BookResult.InvalidPrice;
         }
 
-        if ((size | orderCount) < 0)
+        if (size < 0 || orderCount < 0)
         {
             return BookResult.InvalidQuantity;
         }
@@ -249,7 +249,7 @@ public sealed unsafe class L2Book : IDisposable
             return BookResult.InvalidPrice;
         }
 
-        if ((size | orderCount) < 0)
+        if (size < 0 || orderCount < 0)
         {
             return BookResult.InvalidQuantity;
         }

@@ -64,7 +64,7 @@ public static class DeterministicMath
         // Taylor to r^13/13!: the next term is below 4e-18 for |r| ≤ 0.347
         double p = 1.0 + r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
             + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 + r * (1.0 / 3628800 + r * (1.0 / 39916800
-            + r * (1.0 / 479001600 + r * (1.0 / 6227020800))))))))))));
+            + r * (1.0 / 479001600 + r * (1.0 / 6227020800)))))))))))));
         long scaleBits = ((long)k + 1023) << 52;
         return p * BitConverter.Int64BitsToDouble(scaleBits);
     }

@@ -1,0 +1,102 @@
+using Llt.Hotpath.Config;
+using Llt.Hotpath.Indicators;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Strategies.Examples;
+
+/// <summary>
+/// The worked example of docs/STRATEGY_GUIDE.md: per instrument, a fast and a slow EMA of the quote mid.
+/// When the fast one crosses above the slow one the strategy goes long <c>order_size</c>, when it crosses
+/// below it goes short (capped at MaxPosition), with an immediate-or-cancel limit at the touch.
+/// </summary>
+public sealed class EmaCrossStrategy : Strategy
+{
+    public const string TypeName = "ema-cross";
+
+    // all per-instrument state lives in arrays indexed by instrument id, allocated once in OnStart
+    private ExponentialMovingAverage[] _fast = [];
+    private ExponentialMovingAverage[] _slow = [];
+    private int[] _trend = [];     // +1 fast above slow, -1 below, 0 not known yet
+    private long[] _working = [];  // the order in flight, 0 when none: never two at once
+    private long _orderSize;
+
+    public override void OnStart()
+    {
+        double fast = Context.Parameter("fast_period", 10);
+        double slow = Context.Parameter("slow_period", 30);
+        _orderSize = (long)Context.Parameter("order_size", 100);
+        string prefix = $"strategies[{Context.StrategyId}].parameters.";
+        if (fast < 1 || fast != Math.Floor(fast))
+        {
+            throw new ConfigException(prefix + "fast_period", $"must be a whole number ≥ 1, found {fast}");
+        }
+
+        if (slow <= fast || slow != Math.Floor(slow))
+        {
+            throw new ConfigException(prefix + "slow_period", $"must be a whole number > fast_period, found {slow}");
+        }
+
+        int count = Context.InstrumentCount;
+        _fast = new ExponentialMovingAverage[count];
+        _slow = new ExponentialMovingAverage[count];
+        _trend = new int[count];
+        _working = new long[count];
+        foreach (int id in Context.InstrumentIds)
+        {
+            if (_orderSize < 1 || _orderSize % Context.Instrument(id).LotSize != 0)
+            {
+                throw new ConfigException(prefix + "order_size", $"must be a positive multiple of the lot size of {Context.Symbol(id)}");
+            }
+
+            _fast[id] = new ExponentialMovingAverage((int)fast);
+            _slow[id] = new ExponentialMovingAverage((int)slow);
+        }
+    }
+
+    public override void OnQuote(in QuoteTick quote)
+    {
+        int id = quote.InstrumentId;
+        double mid = IndicatorInput.FromRaw(quote.Mid);
+        // EMAs are mutable structs: update the array elements in place, never a copy
+        _fast[id].Update(mid);
+        _slow[id].Update(mid);
+        if (!_slow[id].IsReady || _working[id] != 0 || quote.BidPrice <= 0 || quote.AskPrice <= 0)
+        {
+            return; // warming up, waiting for our order, or no touch to trade at: act on a later tick
+        }
+
+        double fast = _fast[id].Value;
+        double slow = _slow[id].Value;
+        int trend = fast > slow ? 1 : fast < slow ? -1 : _trend[id];
+        int previous = _trend[id];
+        _trend[id] = trend;
+        if (previous == 0 || trend == previous)
+        {
+            return;
+        }
+
+        long target = trend * Math.Min(_orderSize, Context.Config.MaxPosition);
+        long qty = target - Context.Position(id);
+        if (qty != 0)
+        {
+            Side side = qty > 0 ? Side.Buy : Side.Sell;
+            long price = qty > 0 ? quote.AskPrice : quote.BidPrice;
+            long clOrdId = Context.Submit(OrderRequest.Limit(id, side, Math.Abs(qty), price, TimeInForce.ImmediateOrCancel));
+            _working[id] = clOrdId > 0 ? clOrdId : 0;
+        }
+    }
+
+    // an IOC order is done after its fill or its close; partial fills leave the rest to the next cross
+    public override void OnFill(in Fill fill) => _working[fill.InstrumentId] = 0;
+
+    public override void OnOrderClosed(long clOrdId, bool rejected)
+    {
+        foreach (int id in Context.InstrumentIds)
+        {
+            if (_working[id] == clOrdId)
+            {
+                _working[id] = 0;
+            }
+        }
+    }
+}

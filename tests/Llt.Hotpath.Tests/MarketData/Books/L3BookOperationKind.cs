@@ -1,0 +1,11 @@
+namespace Llt.Hotpath.Tests.MarketData.Books;
+
+internal enum L3BookOperationKind
+{
+    Add,
+    Modify,
+    Replace,
+    Execute,
+    Cancel,
+    Delete,
+}
