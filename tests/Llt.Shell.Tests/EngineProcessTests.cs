@@ -44,7 +44,7 @@ public sealed class EngineProcessTests
         using EngineProcess engine = EngineProcess.Start("--config", site.WriteConfig());
         engine.WaitForOutput(Ready);
 
-        byte[] quote = EngineTestMessages.Quote(instrumentId: 7, bidPrice: 100_00000000, askPrice: 100_01000000);
+        byte[] quote = EngineTestMessages.Quote(exchangeTs: 1);
         EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, quote);
         EngineTestMessages.Offer(site.CmdRingPath, KillSwitchCommandEncoder.TemplateId, EngineTestMessages.KillSwitch(4711, KillSwitchAction.Engage));
         var frames = site.WaitForJournal(
@@ -116,7 +116,7 @@ public sealed class EngineProcessTests
         string config = site.WriteConfig();
         using EngineProcess first = EngineProcess.Start("--config", config);
         first.WaitForOutput(Ready);
-        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(1, 1_00000000, 2_00000000));
+        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(exchangeTs: 1));
         site.WaitForJournal(f => f.Exists(x => x.Type == QuoteEncoder.TemplateId), "the first quote");
         long tailBefore = RingTail(site.MdRingPath);
 
@@ -129,7 +129,7 @@ public sealed class EngineProcessTests
 
         // the refused engine must not have replaced the running engine's ring files
         Assert.Equal(tailBefore, RingTail(site.MdRingPath));
-        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(1, 3_00000000, 4_00000000));
+        EngineTestMessages.Offer(site.MdRingPath, QuoteEncoder.TemplateId, EngineTestMessages.Quote(exchangeTs: 2, ticksUp: 1));
         site.WaitForJournal(f => f.FindAll(x => x.Type == QuoteEncoder.TemplateId).Count == 2, "the second quote");
         Assert.False(first.HasExited);
         Assert.Equal(0, first.Terminate());
@@ -148,8 +148,8 @@ public sealed class EngineProcessTests
     {
         using var site = new EngineTestSite();
         string config = site.WriteConfig();
-        byte[] first = EngineTestMessages.Quote(1, 10_00000000, 10_01000000);
-        byte[] second = EngineTestMessages.Quote(1, 11_00000000, 11_01000000);
+        byte[] first = EngineTestMessages.Quote(exchangeTs: 1);
+        byte[] second = EngineTestMessages.Quote(exchangeTs: 2, ticksUp: 1);
         long framesBeforeCrash;
         using (EngineProcess engine = EngineProcess.Start("--config", config))
         {

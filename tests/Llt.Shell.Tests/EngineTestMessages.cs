@@ -6,18 +6,23 @@ namespace Llt.Shell.Tests;
 /// <summary>SBE messages a feed or operator puts on a running engine's rings, written from this process.</summary>
 internal static class EngineTestMessages
 {
-    public static byte[] Quote(int instrumentId, long bidPrice, long askPrice)
+    /// <summary>
+    /// A valid quote for instrument 0 of the default instruments (AAPL, 190.00, tick 0.01):
+    /// <paramref name="ticksUp"/> ticks above 189.99 / 190.01, stamped <paramref name="exchangeTs"/>.
+    /// </summary>
+    public static byte[] Quote(ulong exchangeTs, int ticksUp = 0)
     {
+        const long tick = 1_000_000;
         var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength];
         var quote = QuoteEncoder.WrapAndApplyHeader(buffer, 0);
-        quote.SetInstrumentId(instrumentId);
+        quote.SetInstrumentId(0);
         quote.SetFeedId(1);
-        quote.SetBidPrice(bidPrice);
+        quote.SetBidPrice(190_00000000 + ((ticksUp - 1) * tick));
         quote.SetBidSize(100);
-        quote.SetAskPrice(askPrice);
+        quote.SetAskPrice(190_00000000 + ((ticksUp + 1) * tick));
         quote.SetAskSize(100);
-        quote.SetExchangeTs(1);
-        quote.SetReceiveTs(1);
+        quote.SetExchangeTs(exchangeTs);
+        quote.SetReceiveTs(exchangeTs);
         return buffer;
     }
 

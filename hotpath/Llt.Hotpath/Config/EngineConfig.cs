@@ -33,6 +33,8 @@ public sealed record EngineConfig
     /// <summary>Engine threads with their CPUs, idle strategies and agents.</summary>
     public IReadOnlyList<AgentThreadConfig> Threads { get; init; } = DefaultThreads();
 
+    public FeedConfig Feed { get; init; } = new();
+
     /// <summary>Instruments; the index is the dense instrument id.</summary>
     public IReadOnlyList<InstrumentConfig> Instruments { get; init; } = DefaultInstruments();
 
@@ -90,6 +92,6 @@ public sealed record EngineConfig
     [
         // One thread for the whole critical path: on this class of machine a hop between cores costs more
         // than the work (DESIGN.md "Hops cost more than code"). Backoff keeps a 2-core box usable.
-        AgentThreadConfig.Parse("trader", "", "backoff", EngineAgentNames.MarketData, EngineAgentNames.Control, EngineAgentNames.Conductor),
+        AgentThreadConfig.Parse("trader", "", "backoff", EngineAgentNames.Feed, EngineAgentNames.MarketData, EngineAgentNames.Control, EngineAgentNames.Conductor),
     ];
 }

@@ -11,7 +11,8 @@ namespace Llt.Hotpath.Config;
 /// </summary>
 public static class EngineConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["engine", "instruments", "strategies"];
+    private static readonly string[] TopLevelKeys = ["engine", "feed", "instruments", "strategies"];
+    private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId"];
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
     private static readonly string[] EngineKeys =
@@ -53,6 +54,11 @@ public static class EngineConfigLoader
             RequireObject(root, "(root)");
             CheckKeys(root, "", TopLevelKeys);
             EngineConfig config = root.TryGetProperty("engine", out JsonElement engine) ? ParseEngine(engine) : new EngineConfig();
+            if (root.TryGetProperty("feed", out JsonElement feed))
+            {
+                config = config with { Feed = ParseFeed(feed) };
+            }
+
             if (root.TryGetProperty("instruments", out JsonElement instruments))
             {
                 config = With(config, ParseInstruments(instruments), config.Strategies);
@@ -173,6 +179,34 @@ public static class EngineConfigLoader
 
     private static EngineConfig With(EngineConfig c, IReadOnlyList<InstrumentConfig> instruments, IReadOnlyList<StrategyConfig> strategies) =>
         c with { Instruments = instruments, Strategies = strategies };
+
+    private static FeedConfig ParseFeed(JsonElement feed)
+    {
+        const string prefix = "feed";
+        RequireObject(feed, prefix);
+        CheckKeys(feed, prefix, FeedKeys);
+        var defaults = new FeedConfig();
+        long? seed = GetInt64(feed, prefix, "seed");
+        if (seed < 0)
+        {
+            throw new ConfigException("feed.seed", "must not be negative");
+        }
+
+        long? feedId = GetInt64(feed, prefix, "feedId");
+        if (feedId is < 0 or > 254)
+        {
+            throw new ConfigException("feed.feedId", "must be 0..254");
+        }
+
+        return new FeedConfig
+        {
+            Type = GetString(feed, prefix, "type") ?? defaults.Type,
+            Seed = seed is null ? defaults.Seed : (ulong)seed.Value,
+            Mode = GetString(feed, prefix, "mode") ?? defaults.Mode,
+            Rate = GetInt64(feed, prefix, "rate") ?? defaults.Rate,
+            FeedId = feedId is null ? defaults.FeedId : (byte)feedId.Value,
+        };
+    }
 
     private static List<InstrumentConfig> ParseInstruments(JsonElement instruments)
     {
@@ -420,6 +454,26 @@ public static class EngineConfigLoader
         }
 
         ValidateInstrumentsAndStrategies(config);
+        if (config.Feed.Type is not ("simulator" or "none"))
+        {
+            throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, none");
+        }
+
+        if (config.Feed.Mode is not ("paced" or "max"))
+        {
+            throw new ConfigException("feed.mode", $"'{config.Feed.Mode}' is not one of paced, max");
+        }
+
+        if (config.Feed.Rate < 1 || config.Feed.Rate > 100_000_000)
+        {
+            throw new ConfigException("feed.rate", "must be 1..100000000 events per second");
+        }
+
+        if (config.Feed.IsSimulator && config.Instruments.Count == 0)
+        {
+            throw new ConfigException("instruments", "the simulator feed needs at least one instrument");
+        }
+
         var placed = new HashSet<string>(StringComparer.Ordinal);
         if (config.Threads.Count == 0)
         {
@@ -458,6 +512,11 @@ public static class EngineConfigLoader
         {
             foreach (string role in config.Threads[i].AgentRoleNames)
             {
+                if (Array.IndexOf(EngineAgentNames.Journaling, role) < 0)
+                {
+                    continue;
+                }
+
                 if (journalThread >= 0 && journalThread != i)
                 {
                     throw new ConfigException($"engine.threads[{i}].agents",

@@ -3,6 +3,7 @@ using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData;
+using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
@@ -55,6 +56,13 @@ public sealed class TradingEngine : IDisposable
         MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry);
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies);
         Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry);
+        if (config.Feed.IsSimulator)
+        {
+            SimulatorConfig simulator = SimulatorConfigFor(config);
+            Feed = new SimulatedFeedAgent(new MarketSimulator(simulator), MdRing, clock, simulator);
+            _agents[EngineAgentNames.Feed] = Feed;
+        }
+
         _agents[EngineAgentNames.MarketData] = MarketData;
         _agents[EngineAgentNames.Control] = Control;
         _agents[EngineAgentNames.Conductor] = Conductor;
@@ -98,6 +106,9 @@ public sealed class TradingEngine : IDisposable
 
     public ConductorAgent Conductor { get; }
 
+    /// <summary>The embedded simulator feed; null when <c>feed.type</c> is "none".</summary>
+    public SimulatedFeedAgent? Feed { get; }
+
     public JournalRecoveryReport Recovery => Journal.Writer.Recovery;
 
     public IReadOnlyList<AgentRunner> Runners => _runners;
@@ -132,7 +143,12 @@ public sealed class TradingEngine : IDisposable
 
         foreach (AgentThreadConfig thread in Config.Threads)
         {
-            IAgent agent = AgentFor(thread);
+            IAgent? agent = AgentFor(thread);
+            if (agent is null)
+            {
+                continue;
+            }
+
             var runner = AgentRunner.Create(thread, agent, Errors);
             _runners.Add(runner);
             runner.Start();
@@ -140,31 +156,57 @@ public sealed class TradingEngine : IDisposable
     }
 
     /// <summary>All agents composed into one, driven by the caller's thread through the returned invoker.</summary>
-    public AgentInvoker CreateInvoker()
-    {
-        var all = new IAgent[EngineAgentNames.All.Length];
-        for (int i = 0; i < all.Length; i++)
-        {
-            all[i] = _agents[EngineAgentNames.All[i]];
-        }
+    public AgentInvoker CreateInvoker() => new(new CompositeAgent(AgentsFor(EngineAgentNames.All)), Errors);
 
-        return new AgentInvoker(new CompositeAgent(all), Errors);
+    private IAgent? AgentFor(AgentThreadConfig thread)
+    {
+        IAgent[] agents = AgentsFor(thread.AgentRoleNames);
+        return agents.Length switch
+        {
+            0 => null,
+            1 => agents[0],
+            _ => new CompositeAgent(agents),
+        };
     }
 
-    private IAgent AgentFor(AgentThreadConfig thread)
+    /// <summary>The agents for the given roles, in order; roles without an agent (no feed configured) are skipped.</summary>
+    private IAgent[] AgentsFor(IReadOnlyList<string> roles)
     {
-        if (thread.AgentRoleNames.Count == 1)
+        var agents = new List<IAgent>(roles.Count);
+        foreach (string role in roles)
         {
-            return _agents[thread.AgentRoleNames[0]];
+            if (_agents.TryGetValue(role, out IAgent? agent))
+            {
+                agents.Add(agent);
+            }
         }
 
-        var agents = new IAgent[thread.AgentRoleNames.Count];
-        for (int i = 0; i < agents.Length; i++)
+        return [.. agents];
+    }
+
+    private static SimulatorConfig SimulatorConfigFor(EngineConfig config)
+    {
+        var instruments = new SimulatedInstrumentConfig[config.Instruments.Count];
+        for (int i = 0; i < instruments.Length; i++)
         {
-            agents[i] = _agents[thread.AgentRoleNames[i]];
+            InstrumentConfig instrument = config.Instruments[i];
+            instruments[i] = new SimulatedInstrumentConfig
+            {
+                Symbol = instrument.Symbol,
+                TickSize = instrument.TickSize,
+                LotSize = instrument.LotSize,
+                StartPrice = instrument.StartPrice,
+            };
         }
 
-        return new CompositeAgent(agents);
+        return new SimulatorConfig
+        {
+            Seed = config.Feed.Seed,
+            Instruments = instruments,
+            Mode = config.Feed.Mode == "max" ? SimulatorMode.AsFastAsPossible : SimulatorMode.Paced,
+            PacedEventsPerSec = config.Feed.Rate,
+            FeedId = config.Feed.FeedId,
+        };
     }
 
     /// <summary>Stops the runners (bounded wait), journals a final Stopping heartbeat and unmaps everything.</summary>

@@ -8,10 +8,11 @@ namespace Llt.Hotpath.Indicators;
 /// </summary>
 /// <remarks>
 /// When σ ≤ <see cref="MinStdDev"/> (by default when σ is 0, i.e. a constant window) the z-score is 0, not NaN or
-/// ±∞: a flat window means "not deviating", and a strategy must not see NaN once the indicator is ready. Rounding
-/// can leave σ at ~1e-8 of a recent jump for up to 2n updates after the window became flat (see
-/// <see cref="RollingVariance"/>); pass a <c>minStdDev</c> below which σ is noise for the instrument (e.g. a tenth
-/// of the tick size) to zero those too.
+/// ±∞: a flat window means "not deviating", and a strategy must not see NaN once the indicator is ready. A window
+/// that became flat only recently can keep a rounding residue in σ (~sqrt(ε) of the last move, see
+/// <see cref="RollingVariance"/>); x − mean is then residue too, but of order ε, so z stays near 0 (|z| ≲ 1e-7 in
+/// the tests). Pass a <c>minStdDev</c> below which σ is noise for the instrument (e.g. a tenth of the tick size) to
+/// make those exactly 0 as well.
 /// </remarks>
 public sealed class RollingZScore
 {

@@ -10,7 +10,7 @@ namespace Llt.Benchmarks.Sbe;
 /// </summary>
 internal static class CodecSamples
 {
-    /// <summary>Encode buffer size: the ExecutionReport below is 181 bytes in SBE and under 512 in JSON.</summary>
+    /// <summary>Encode buffer size: the ExecutionReport below is 180 bytes in SBE, 493 in JSON, 121 in Protobuf.</summary>
     public const int BufferLength = 1024;
 
     private const long Units = 100_000_000L; // 10^-8 fixed point (schemas/llt.xml)

@@ -16,7 +16,7 @@ namespace Llt.Benchmarks.Sbe;
 /// ParseFrom a span). SBE is the baseline of each category. Decode benchmarks read every fixed field, every
 /// fill and the text (length and first unit; SBE as a span over the buffer) and return their sum; encode copies
 /// the same <see cref="ExecutionReportModel"/> STJ serializes (SBE writes the text from the string, UTF-8 encoded
-/// straight into the buffer). Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*Sbe*' --job short
+/// straight into the buffer). Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*.Sbe.*' --job short
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -45,7 +45,8 @@ public class ExecutionReportCodecBenchmarks
         _jsonWriter = new Utf8JsonWriter(_jsonBuffer);
 
         _sbeEncoded = _sbeBuffer.AsSpan(0, SbeEncode()).ToArray();
-        _jsonEncoded = _jsonBuffer.WrittenSpan[..JsonEncode()].ToArray();
+        JsonEncode();
+        _jsonEncoded = _jsonBuffer.WrittenSpan.ToArray();
         _protoEncoded = _protoBuffer.AsSpan(0, ProtobufEncode()).ToArray();
 
         long expected = CodecSamples.Checksum(_report);

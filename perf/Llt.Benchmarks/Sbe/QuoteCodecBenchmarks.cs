@@ -15,7 +15,7 @@ namespace Llt.Benchmarks.Sbe;
 /// deserialized from UTF-8 bytes) and with Google.Protobuf (protoc-generated QuoteProto, CalculateSize + WriteTo
 /// a reused span, ParseFrom a span). SBE is the baseline of each category, so Ratio reads "times slower than
 /// SBE". Decode benchmarks read every field and return their sum; encode benchmarks return the encoded length.
-/// Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*Sbe*' --job short
+/// Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*.Sbe.*' --job short
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -43,7 +43,8 @@ public class QuoteCodecBenchmarks
         _jsonWriter = new Utf8JsonWriter(_jsonBuffer);
 
         _sbeEncoded = _sbeBuffer.AsSpan(0, SbeEncode()).ToArray();
-        _jsonEncoded = _jsonBuffer.WrittenSpan[..JsonEncode()].ToArray();
+        JsonEncode();
+        _jsonEncoded = _jsonBuffer.WrittenSpan.ToArray();
         _protoEncoded = _protoBuffer.AsSpan(0, ProtobufEncode()).ToArray();
 
         long expected = CodecSamples.Checksum(_quote);

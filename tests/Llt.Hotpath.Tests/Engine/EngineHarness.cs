@@ -29,6 +29,9 @@ internal sealed class EngineHarness : IDisposable
             MdRingCapacity = 1 << 20,
             CmdRingCapacity = 1 << 16,
             HeartbeatIntervalNs = HeartbeatIntervalNs,
+            // the default instruments (ids 0..3, AAPL first at 190.00), no strategies: no orders from ticks
+            Instruments = EngineConfig.DefaultInstruments(),
+            Strategies = [],
             Journal = new JournalConfig
             {
                 Directory = Path.Combine(_root, "journal"),

@@ -5,15 +5,28 @@ namespace Llt.Hotpath.Tests.Engine;
 /// <summary>Complete SBE messages (header included) as producers put them on md.ring and cmd.ring.</summary>
 internal static class EngineMessages
 {
-    public static byte[] Quote(int instrumentId, long bidPrice, long askPrice, ulong receiveTs = 1)
+    /// <summary>Instrument 0 of the default instruments (AAPL, starts at 190.00, tick 0.01).</summary>
+    public const int Aapl = 0;
+
+    /// <summary>One tick (0.01) in fixed-point 10^-8.</summary>
+    public const long Tick = 1_000_000;
+
+    /// <summary>190.00 in fixed-point 10^-8: AAPL's start price.</summary>
+    public const long AaplPrice = 190_00000000;
+
+    /// <summary>A valid AAPL quote one tick either side of 190.00, <paramref name="ticksUp"/> ticks higher.</summary>
+    public static byte[] Quote(ulong exchangeTs, int ticksUp = 0) =>
+        Quote(Aapl, AaplPrice + ((ticksUp - 1) * Tick), AaplPrice + ((ticksUp + 1) * Tick), exchangeTs);
+
+    public static byte[] Quote(int instrumentId, long bidPrice, long askPrice, ulong exchangeTs)
     {
         var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength];
-        WriteQuote(buffer, instrumentId, bidPrice, askPrice, receiveTs);
+        WriteQuote(buffer, instrumentId, bidPrice, askPrice, exchangeTs);
         return buffer;
     }
 
     /// <summary>Encodes a Quote into <paramref name="buffer"/> without allocating; returns its length.</summary>
-    public static int WriteQuote(Span<byte> buffer, int instrumentId, long bidPrice, long askPrice, ulong receiveTs)
+    public static int WriteQuote(Span<byte> buffer, int instrumentId, long bidPrice, long askPrice, ulong exchangeTs)
     {
         var quote = QuoteEncoder.WrapAndApplyHeader(buffer, 0);
         quote.SetInstrumentId(instrumentId);
@@ -23,8 +36,8 @@ internal static class EngineMessages
         quote.SetBidSize(100);
         quote.SetAskPrice(askPrice);
         quote.SetAskSize(200);
-        quote.SetExchangeTs(receiveTs);
-        quote.SetReceiveTs(receiveTs);
+        quote.SetExchangeTs(exchangeTs);
+        quote.SetReceiveTs(exchangeTs);
         return QuoteEncoder.HeaderLength + quote.EncodedLength;
     }
 

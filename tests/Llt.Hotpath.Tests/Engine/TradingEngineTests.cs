@@ -41,7 +41,7 @@ public sealed class TradingEngineTests
     public void Quote_OnMdRing_IsJournaledAndCounted()
     {
         using var harness = new EngineHarness();
-        byte[] quote = EngineMessages.Quote(instrumentId: 7, bidPrice: 100_00000000, askPrice: 100_01000000);
+        byte[] quote = EngineMessages.Quote(exchangeTs: 1);
 
         harness.WriteMd(QuoteEncoder.TemplateId, quote);
         harness.Drain();
@@ -61,7 +61,7 @@ public sealed class TradingEngineTests
     public void MalformedRecords_OnMdRing_AreRejectedCountedAndAlerted_AndTheNextQuoteStillGoesThrough()
     {
         using var harness = new EngineHarness();
-        byte[] good = EngineMessages.Quote(instrumentId: 3, bidPrice: 50_00000000, askPrice: 50_02000000);
+        byte[] good = EngineMessages.Quote(exchangeTs: 1);
         byte[] truncated = good[..20];
         byte[] garbage = new byte[good.Length];
         new Random(42).NextBytes(garbage);
@@ -114,7 +114,7 @@ public sealed class TradingEngineTests
     {
         using var harness = new EngineHarness(journalTicks: false);
 
-        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(1, 10_00000000, 10_01000000));
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(exchangeTs: 1));
         harness.Drain();
 
         Assert.Equal(1, harness.Engine.Counters.MdAccepted.Get());
@@ -193,27 +193,33 @@ public sealed class TradingEngineTests
     {
         using var harness = new EngineHarness();
 
-        harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(10, LimitType.Position, LimitScope.Instrument, instrumentId: 5, strategyId: SetLimitEncoder.StrategyIdNullValue, value: 1_000));
+        harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(10, LimitType.Position, LimitScope.Instrument, instrumentId: 2, strategyId: SetLimitEncoder.StrategyIdNullValue, value: 1_000));
         harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(11, LimitType.DailyLoss, LimitScope.Portfolio, SetLimitEncoder.InstrumentIdNullValue, SetLimitEncoder.StrategyIdNullValue, 50_000_00000000));
         harness.Drain();
 
         RiskLimits limits = harness.Engine.Limits;
-        Assert.Equal(1_000, limits.Instrument(LimitType.Position, 5));
-        Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, 4));
+        Assert.Equal(1_000, limits.Instrument(LimitType.Position, 2));
+        Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, 1));
         Assert.Equal(50_000_00000000, limits.Portfolio(LimitType.DailyLoss));
         Assert.Equal(CommandStatus.Applied, DecodeResult(ResultFor(harness, 10)).Status);
         Assert.Equal(CommandStatus.Applied, DecodeResult(ResultFor(harness, 11)).Status);
         Assert.Equal(2, harness.Engine.Counters.CmdApplied.Get());
     }
 
+    /// <summary>Out-of-range ids are relative to what is configured: <c>past</c> = one past the last id.</summary>
     [Theory]
-    [InlineData(LimitScope.Instrument, 1024, 0, 100L, "instrumentId 1024")]
-    [InlineData(LimitScope.Instrument, -1, 0, 100L, "instrumentId -1")]
-    [InlineData(LimitScope.Strategy, 0, 64, 100L, "strategyId 64")]
-    [InlineData(LimitScope.Instrument, 5, 0, -1L, "negative")]
-    public void SetLimit_OutOfRange_IsRejectedAndChangesNothing(LimitScope scope, int instrumentId, short strategyId, long value, string why)
+    [InlineData(LimitScope.Instrument, "past", 100L, "instrumentId")]
+    [InlineData(LimitScope.Instrument, "-1", 100L, "instrumentId -1")]
+    [InlineData(LimitScope.Strategy, "past", 100L, "strategyId")]
+    [InlineData(LimitScope.Instrument, "0", -1L, "negative")]
+    public void SetLimit_OutOfRange_IsRejectedAndChangesNothing(LimitScope scope, string id, long value, string why)
     {
         using var harness = new EngineHarness();
+        RiskLimits limits = harness.Engine.Limits;
+        int past = scope == LimitScope.Instrument ? limits.MaxInstruments : limits.MaxStrategies;
+        int target = id == "past" ? past : int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+        int instrumentId = scope == LimitScope.Instrument ? target : SetLimitEncoder.InstrumentIdNullValue;
+        short strategyId = scope == LimitScope.Strategy ? (short)target : SetLimitEncoder.StrategyIdNullValue;
 
         harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(77, LimitType.Position, scope, instrumentId, strategyId, value));
         harness.Drain();
@@ -221,16 +227,23 @@ public sealed class TradingEngineTests
         CommandResultDecoder result = DecodeResult(ResultFor(harness, 77));
         Assert.Equal(CommandStatus.Rejected, result.Status);
         Assert.Contains(why, result.GetTextAsString(), StringComparison.Ordinal);
-        RiskLimits limits = harness.Engine.Limits;
-        Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, 5));
-        Assert.Equal(RiskLimits.Unlimited, limits.Strategy(LimitType.Position, 0));
+        for (int i = 0; i < limits.MaxInstruments; i++)
+        {
+            Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, i));
+        }
+
+        for (int i = 0; i < limits.MaxStrategies; i++)
+        {
+            Assert.Equal(RiskLimits.Unlimited, limits.Strategy(LimitType.Position, i));
+        }
+
         Assert.Equal(RiskLimits.Unlimited, limits.Portfolio(LimitType.Position));
         Assert.Equal(1, harness.Engine.Counters.CmdRejected.Get());
         Assert.Equal(0, harness.Engine.Counters.CmdApplied.Get());
     }
 
     [Fact]
-    public void StrategyControl_IsRejectedAsUnknownStrategy()
+    public void StrategyControl_ForUnconfiguredStrategy_IsRejectedAsUnknownStrategy()
     {
         using var harness = new EngineHarness();
 
@@ -249,7 +262,7 @@ public sealed class TradingEngineTests
     {
         using var harness = new EngineHarness();
 
-        harness.WriteCmd(QuoteEncoder.TemplateId, EngineMessages.Quote(1, 1, 2));
+        harness.WriteCmd(QuoteEncoder.TemplateId, EngineMessages.Quote(exchangeTs: 1));
         harness.Drain();
 
         CommandResultDecoder result = DecodeResult(Assert.Single(harness.ReadJournal(CommandResultDecoder.TemplateId)));
@@ -306,7 +319,7 @@ public sealed class TradingEngineTests
     public void Dispose_JournalsAFinalStoppingHeartbeat()
     {
         using var harness = new EngineHarness();
-        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(1, 1, 2));
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(exchangeTs: 1));
         harness.Drain();
         int framesWhileRunning = harness.ReadJournal().Count;
 
@@ -324,13 +337,13 @@ public sealed class TradingEngineTests
     public void Restart_OnTheSameJournal_ContinuesTheSequenceWithoutDropping()
     {
         using var harness = new EngineHarness();
-        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(1, 1, 2));
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(exchangeTs: 1));
         harness.WriteCmd(KillSwitchCommandDecoder.TemplateId, EngineMessages.KillSwitch(1, KillSwitchAction.Engage));
         harness.Drain();
         int framesBefore = harness.ReadJournal().Count;
 
         harness.Restart();
-        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(1, 3, 4));
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(exchangeTs: 2, ticksUp: 1));
         harness.Drain();
 
         var recovery = harness.Engine.Recovery;
@@ -354,13 +367,13 @@ public sealed class TradingEngineTests
         // 16 MiB segments: the 10,000 journaled ticks fit in the active segment, so no roll happens mid-measure.
         using var harness = new EngineHarness(journalTicks: true, segmentLength: 16 << 20);
         var quote = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength];
-        PumpQuotes(harness, quote, 1_000);
+        PumpQuotes(harness, quote, firstExchangeTs: 1, count: 1_000);
         harness.Clock.Advance(EngineHarness.HeartbeatIntervalNs);
         harness.Drain();
         long acceptedBefore = harness.Engine.Counters.MdAccepted.Get();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        PumpQuotes(harness, quote, 10_000);
+        PumpQuotes(harness, quote, firstExchangeTs: 1_001, count: 10_000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
@@ -369,11 +382,13 @@ public sealed class TradingEngineTests
         Assert.Equal(0, harness.Engine.Errors.ErrorCount);
     }
 
-    private static void PumpQuotes(EngineHarness harness, byte[] quote, int count)
+    private static void PumpQuotes(EngineHarness harness, byte[] quote, long firstExchangeTs, int count)
     {
         for (int i = 0; i < count; i++)
         {
-            int length = EngineMessages.WriteQuote(quote, instrumentId: i & 63, bidPrice: 100_00000000 + i, askPrice: 100_01000000 + i, receiveTs: 1);
+            // a small walk around 190.00 with rising exchange time: every quote passes validation
+            long bid = EngineMessages.AaplPrice - EngineMessages.Tick - ((i % 3) * EngineMessages.Tick);
+            int length = EngineMessages.WriteQuote(quote, EngineMessages.Aapl, bid, bid + (2 * EngineMessages.Tick), (ulong)(firstExchangeTs + i));
             if (harness.Engine.MdRing.Write(QuoteEncoder.TemplateId, quote.AsSpan(0, length)) != WriteResult.Success)
             {
                 throw new InvalidOperationException("md.ring full");

@@ -58,6 +58,6 @@ public sealed class RollingHighLowTests
         Assert.Equal(100.0, highLow.High);
         highLow.Update(1000);
         Assert.Equal(1000.0, highLow.High);
-        Assert.Equal(86.0, highLow.Low);
+        Assert.Equal(85.0, highLow.Low);
     }
 }

@@ -65,14 +65,9 @@ public sealed class VectorIndicatorKernelsTests
         {
             ScalarIndicatorKernels.ZScore(values, window, VarianceKind.Sample, scalar, minStdDev: 1e-6);
             VectorIndicatorKernels.ZScore(values, window, VarianceKind.Sample, vector, minStdDev: 1e-6);
+            // z is ill-conditioned where σ is rounding residue, so each is held to the reference where it is not
+            RollingZScoreTests.AssertZScores(values, window, VarianceKind.Sample, 1e-6, scalar, series + "/z scalar");
             RollingZScoreTests.AssertZScores(values, window, VarianceKind.Sample, 1e-6, vector, series + "/z vector");
-            for (int i = 0; i < length; i++)
-            {
-                if (scalar[i] == 0.0 || double.IsNaN(scalar[i]))
-                {
-                    Assert.Equal(scalar[i], vector[i]);
-                }
-            }
         }
     }
 

@@ -665,7 +665,7 @@ public sealed unsafe class L3Book : IDisposable
 
             int home = HomeBucket(candidate.OrderId);
             // movable when the hole lies in the cyclic range [home, j): its probe distance covers the hole
-            if (((j - home) & _bucketMask) > ((j - hole) & _bucketMask))
+            if (((j - home) & _bucketMask) >= ((j - hole) & _bucketMask))
             {
                 _buckets[hole] = candidate;
                 hole = j;

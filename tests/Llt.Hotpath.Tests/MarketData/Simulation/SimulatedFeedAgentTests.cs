@@ -235,7 +235,7 @@ public sealed class SimulatedFeedAgentTests
         Assert.Equal("feed", harness.Agent.RoleName);
     }
 
-    private const string PinnedDigest = "TO-BE-PINNED";
+    private const string PinnedDigest = "F8FAA4D29BFBF29B7BA50A33771E06A0E72A318E003557037D3D191BBCD17849";
 
     private static int DrainDue(FeedHarness harness)
     {
