@@ -30,7 +30,7 @@ internal sealed class EngineTestSite : IDisposable
 
     public string CmdRingPath => Path.Combine(ShmDirectory, "cmd.ring");
 
-    /// <summary>Writes a valid llt.json for this site: 100 ms heartbeats, small rings and segments.</summary>
+    /// <summary>Writes a valid llt.json for this site: 100 ms heartbeats, small rings and segments, default threads and instruments, no embedded simulator feed (md.ring carries only what the test writes).</summary>
     public string WriteConfig()
     {
         File.WriteAllText(ConfigPath, $$"""
@@ -40,9 +40,9 @@ internal sealed class EngineTestSite : IDisposable
                 "mdRingCapacity": 65536,
                 "cmdRingCapacity": 65536,
                 "heartbeatInterval": "100ms",
-                "journal": { "dir": "{{JournalDirectory}}", "segmentSize": 1048576 },
-                "threads": [ { "name": "trader", "idle": "backoff", "agents": ["market-data", "control", "conductor"] } ]
-              }
+                "journal": { "dir": "{{JournalDirectory}}", "segmentSize": 1048576 }
+              },
+              "feed": { "type": "none" }
             }
             """);
         return ConfigPath;

@@ -5,7 +5,7 @@ namespace Llt.Hotpath.Tests.Config;
 
 public sealed class EngineConfigLoaderTests
 {
-    private const string FullFile = """
+    private static readonly string FullFile = """
         // every key the loader knows, none at its default
         {
           "engine": {
@@ -24,13 +24,18 @@ public sealed class EngineConfigLoaderTests
               "journalTicks": false,
             },
             "threads": [
-              { "name": "trader", "cpus": "1", "idle": "busy-spin", "agents": ["market-data", "control", "conductor"] }
+              { "name": "trader", "cpus": "1", "idle": "busy-spin", "agents": AGENTS }
             ]
           }
         }
-        """;
+        """.Replace("AGENTS", AgentsJson(EngineAgentNames.All), StringComparison.Ordinal);
 
-    /// <summary>A file whose only thread holds the given agents JSON array.</summary>
+    /// <summary>Every agent the engine has, as a JSON array: a valid agents list for a single thread.</summary>
+    private static readonly string AllAgents = AgentsJson(EngineAgentNames.All);
+
+    private static string AgentsJson(IEnumerable<string> agents) => "[" + string.Join(", ", agents.Select(a => $"\"{a}\"")) + "]";
+
+    /// <summary>A file with the given engine.threads JSON.</summary>
     private static string WithThreads(string threadsJson) => $$"""{ "engine": { "threads": {{threadsJson}} } }""";
 
     private static string WithEngineKey(string keyAndValue) => $$"""{ "engine": { {{keyAndValue}} } }""";
@@ -67,25 +72,25 @@ public sealed class EngineConfigLoaderTests
         { WithJournalKey("\"retainSegments\": -1"), "engine.journal.retainSegments" },
         { WithJournalKey("\"dir\": \" \""), "engine.journal.dir" },
         // threads
-        { WithThreads("""[{ "name": "t", "cpus": "0-x", "agents": ["market-data", "control", "conductor"] }]"""), "engine.threads[0].cpus" },
-        { WithThreads("""[{ "name": "t", "cpus": "3-1", "agents": ["market-data", "control", "conductor"] }]"""), "engine.threads[0].cpus" },
-        { WithThreads("""[{ "name": "t", "idle": "spinny", "agents": ["market-data", "control", "conductor"] }]"""), "engine.threads[0].idle" },
+        { WithThreads($$"""[{ "name": "t", "cpus": "0-x", "agents": {{AllAgents}} }]"""), "engine.threads[0].cpus" },
+        { WithThreads($$"""[{ "name": "t", "cpus": "3-1", "agents": {{AllAgents}} }]"""), "engine.threads[0].cpus" },
+        { WithThreads($$"""[{ "name": "t", "idle": "spinny", "agents": {{AllAgents}} }]"""), "engine.threads[0].idle" },
         { WithThreads("""[{ "name": "t", "agents": ["market-data", "risk", "control", "conductor"] }]"""), "engine.threads[0].agents[1]" },
         { WithThreads("""[{ "name": "t", "agents": ["market-data", 3] }]"""), "engine.threads[0].agents[1]" },
-        { WithThreads("""[{ "agents": ["market-data", "control", "conductor"] }]"""), "engine.threads[0].name" },
+        { WithThreads($$"""[{ "agents": {{AllAgents}} }]"""), "engine.threads[0].name" },
         { WithThreads("""[{ "name": "t" }]"""), "engine.threads[0].agents" },
-        { WithThreads("""[{ "name": "t", "agents": ["market-data", "control", "conductor"], "priority": 99 }]"""), "engine.threads[0].priority" },
-        {
-            // the same agent on two threads
-            WithThreads("""[{ "name": "a", "agents": ["market-data", "control", "conductor"] }, { "name": "b", "agents": ["control"] }]"""),
-            "engine.threads[1].agents"
-        },
+        { WithThreads($$"""[{ "name": "t", "agents": {{AllAgents}}, "priority": 99 }]"""), "engine.threads[0].priority" },
+        // the same agent on two threads
+        { WithThreads($$"""[{ "name": "a", "agents": {{AllAgents}} }, { "name": "b", "agents": ["control"] }]"""), "engine.threads[1].agents" },
         // an agent on no thread
-        { WithThreads("""[{ "name": "t", "agents": ["market-data", "control"] }]"""), "engine.threads" },
+        { WithThreads($$"""[{ "name": "t", "agents": {{AgentsJson(EngineAgentNames.All.Where(a => a != "conductor"))}} }]"""), "engine.threads" },
         { WithThreads("[]"), "engine.threads" },
         {
-            // every agent journals and the journal has one writer: they must share a thread
-            WithThreads("""[{ "name": "a", "agents": ["market-data", "control"] }, { "name": "b", "agents": ["conductor"] }]"""),
+            // the journal has one writer: every journaling agent must share a thread
+            WithThreads($$"""
+                [{ "name": "a", "agents": {{AgentsJson(EngineAgentNames.All.Where(a => a != "conductor"))}} },
+                 { "name": "b", "agents": ["conductor"] }]
+                """),
             "engine.threads[1].agents"
         },
         // engine names become a directory under shmDir
@@ -159,7 +164,7 @@ public sealed class EngineConfigLoaderTests
         Assert.Equal("trader", thread.Name);
         Assert.Equal(CpuSet.Of(1), thread.Cpus);
         Assert.Equal("busy-spin", thread.IdleStrategy.ToString());
-        Assert.Equal(["market-data", "control", "conductor"], thread.AgentRoleNames);
+        Assert.Equal(EngineAgentNames.All, thread.AgentRoleNames);
     }
 
     [Theory]
@@ -186,7 +191,7 @@ public sealed class EngineConfigLoaderTests
     public void Parse_AgentOnTwoThreads_NamesTheAgent()
     {
         var exception = Assert.Throws<ConfigException>(() => EngineConfigLoader.Parse(
-            WithThreads("""[{ "name": "a", "agents": ["market-data", "control", "conductor"] }, { "name": "b", "agents": ["control"] }]""")));
+            WithThreads($$"""[{ "name": "a", "agents": {{AllAgents}} }, { "name": "b", "agents": ["control"] }]""")));
 
         Assert.Contains("'control'", exception.Problem, StringComparison.Ordinal);
         Assert.Contains("more than one thread", exception.Problem, StringComparison.Ordinal);
@@ -196,7 +201,7 @@ public sealed class EngineConfigLoaderTests
     public void Parse_AgentMissing_NamesTheMissingAgent()
     {
         var exception = Assert.Throws<ConfigException>(() => EngineConfigLoader.Parse(
-            WithThreads("""[{ "name": "t", "agents": ["control", "conductor"] }]""")));
+            WithThreads($$"""[{ "name": "t", "agents": {{AgentsJson(EngineAgentNames.All.Where(a => a != "market-data"))}} }]""")));
 
         Assert.Contains("'market-data'", exception.Problem, StringComparison.Ordinal);
         Assert.Contains("not placed", exception.Problem, StringComparison.Ordinal);
@@ -229,7 +234,7 @@ public sealed class EngineConfigLoaderTests
     {
         var config = new EngineConfig
         {
-            Threads = [AgentThreadConfig.Parse("trader", "", "backoff", "market-data", "control", "conductor", "risk")],
+            Threads = [AgentThreadConfig.Parse("trader", "", "backoff", [.. EngineAgentNames.All, "risk"])],
         };
 
         var exception = Assert.Throws<ConfigException>(() => EngineConfigLoader.Validate(config));

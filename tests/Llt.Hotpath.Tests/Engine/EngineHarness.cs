@@ -29,9 +29,11 @@ internal sealed class EngineHarness : IDisposable
             MdRingCapacity = 1 << 20,
             CmdRingCapacity = 1 << 16,
             HeartbeatIntervalNs = HeartbeatIntervalNs,
-            // the default instruments (ids 0..3, AAPL first at 190.00), no strategies: no orders from ticks
+            // the default instruments (ids 0..3, AAPL first at 190.00), no strategies (no orders from ticks)
+            // and no embedded simulator: md.ring carries only what a test writes
             Instruments = EngineConfig.DefaultInstruments(),
             Strategies = [],
+            Feed = new FeedConfig { Type = "none" },
             Journal = new JournalConfig
             {
                 Directory = Path.Combine(_root, "journal"),

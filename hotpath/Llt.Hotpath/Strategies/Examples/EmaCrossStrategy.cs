@@ -26,14 +26,10 @@ public sealed class EmaCrossStrategy : Strategy
         double slow = Context.Parameter("slow_period", 30);
         _orderSize = (long)Context.Parameter("order_size", 100);
         string prefix = $"strategies[{Context.StrategyId}].parameters.";
-        if (fast < 1 || fast != Math.Floor(fast))
+        if (fast < 1 || fast != Math.Floor(fast) || slow <= fast || slow != Math.Floor(slow))
         {
-            throw new ConfigException(prefix + "fast_period", $"must be a whole number ≥ 1, found {fast}");
-        }
-
-        if (slow <= fast || slow != Math.Floor(slow))
-        {
-            throw new ConfigException(prefix + "slow_period", $"must be a whole number > fast_period, found {slow}");
+            string key = fast < 1 || fast != Math.Floor(fast) ? "fast_period" : "slow_period";
+            throw new ConfigException(prefix + key, $"need whole numbers 1 ≤ fast_period < slow_period, found {fast} and {slow}");
         }
 
         int count = Context.InstrumentCount;
@@ -65,10 +61,8 @@ public sealed class EmaCrossStrategy : Strategy
             return; // warming up, waiting for our order, or no touch to trade at: act on a later tick
         }
 
-        double fast = _fast[id].Value;
-        double slow = _slow[id].Value;
-        int trend = fast > slow ? 1 : fast < slow ? -1 : _trend[id];
         int previous = _trend[id];
+        int trend = _fast[id].Value > _slow[id].Value ? 1 : _fast[id].Value < _slow[id].Value ? -1 : previous;
         _trend[id] = trend;
         if (previous == 0 || trend == previous)
         {
@@ -79,10 +73,12 @@ public sealed class EmaCrossStrategy : Strategy
         long qty = target - Context.Position(id);
         if (qty != 0)
         {
-            Side side = qty > 0 ? Side.Buy : Side.Sell;
-            long price = qty > 0 ? quote.AskPrice : quote.BidPrice;
-            long clOrdId = Context.Submit(OrderRequest.Limit(id, side, Math.Abs(qty), price, TimeInForce.ImmediateOrCancel));
-            _working[id] = clOrdId > 0 ? clOrdId : 0;
+            // a marketable limit at the touch, immediate-or-cancel: take what is shown, never rest
+            var order = qty > 0
+                ? OrderRequest.Limit(id, Side.Buy, qty, quote.AskPrice, TimeInForce.ImmediateOrCancel)
+                : OrderRequest.Limit(id, Side.Sell, -qty, quote.BidPrice, TimeInForce.ImmediateOrCancel);
+            long clOrdId = Context.Submit(order);
+            _working[id] = clOrdId > 0 ? clOrdId : 0; // -1: this tick's slots were full, try on the next cross
         }
     }
 

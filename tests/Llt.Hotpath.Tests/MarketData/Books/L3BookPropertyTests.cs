@@ -12,36 +12,39 @@ namespace Llt.Hotpath.Tests.MarketData.Books;
 /// </summary>
 public sealed class L3BookPropertyTests
 {
-    private const int OrderCapacity = 16;
-    private const int LevelCapacity = 6;
-
-    private static readonly Gen<L3BookOperation> GenOperation =
-        Gen.Select(
-            Gen.Frequency((4, L3BookOperationKind.Add), (1, L3BookOperationKind.Modify), (1, L3BookOperationKind.Replace),
-                (2, L3BookOperationKind.Execute), (1, L3BookOperationKind.Cancel), (1, L3BookOperationKind.Delete)),
-            Gen.Long[0, 30],
-            Gen.Frequency((10, Side.Buy), (10, Side.Sell), (1, (Side)'3')),
-            Gen.Frequency((20, Gen.Long[1, 12]), (1, Gen.Long[-2, 0])),
-            Gen.Frequency((20, Gen.Long[1, 8]), (1, Gen.Long[-1, 0])),
-            Gen.Long[0, 30])
-        .Select((kind, id, side, tick, quantity, newId) =>
-            new L3BookOperation(kind, id, side, tick * 1_000_000, quantity, newId));
-
-    [Fact]
-    public void RandomOperationSequences_AgreeWithTheReferenceModel_AfterEveryOperation()
+    /// <summary>
+    /// Tiny tables: full order table and full sides are frequent. Wide: 40 price levels a side, so level
+    /// lookups leave the linear touch scan for the binary search, and longer probe runs in the id table.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 6, 12, 30, 2_000)]
+    [InlineData(64, 40, 48, 100, 500)]
+    public void RandomOperationSequences_AgreeWithTheReferenceModel_AfterEveryOperation(
+        int orderCapacity, int levelCapacity, int maxTick, int maxId, int iterations)
     {
-        GenOperation.Array[1, 300].Sample(operations =>
+        Gen<L3BookOperation> genOperation = Gen.Select(
+                Gen.Frequency((4, L3BookOperationKind.Add), (1, L3BookOperationKind.Modify), (1, L3BookOperationKind.Replace),
+                    (2, L3BookOperationKind.Execute), (1, L3BookOperationKind.Cancel), (1, L3BookOperationKind.Delete)),
+                Gen.Long[0, maxId],
+                Gen.Frequency((10, Side.Buy), (10, Side.Sell), (1, (Side)'3')),
+                Gen.Frequency((20, Gen.Long[1, maxTick]), (1, Gen.Long[-2, 0])),
+                Gen.Frequency((20, Gen.Long[1, 8]), (1, Gen.Long[-1, 0])),
+                Gen.Long[0, maxId])
+            .Select((kind, id, side, tick, quantity, newId) =>
+                new L3BookOperation(kind, id, side, tick * 1_000_000, quantity, newId));
+
+        genOperation.Array[1, 400].Sample(operations =>
         {
-            using var book = new L3Book(OrderCapacity, LevelCapacity);
-            var model = new ReferenceL3Book(OrderCapacity, LevelCapacity);
+            using var book = new L3Book(orderCapacity, levelCapacity);
+            var model = new ReferenceL3Book(orderCapacity, levelCapacity);
             foreach (L3BookOperation operation in operations)
             {
                 BookResult expected = Apply(model, operation);
                 BookResult actual = Apply(book, operation);
                 Assert.True(expected == actual, $"{operation}: expected {expected}, got {actual}");
-                AssertSame(model, book);
+                AssertSame(model, book, orderCapacity, maxId);
             }
-        }, iter: 2_000);
+        }, iter: iterations);
     }
 
     private static BookResult Apply(L3Book book, L3BookOperation op) => op.Kind switch
@@ -63,11 +66,11 @@ public sealed class L3BookPropertyTests
         _ => model.Delete(op.Id),
     };
 
-    private static void AssertSame(ReferenceL3Book model, L3Book book)
+    private static void AssertSame(ReferenceL3Book model, L3Book book, int orderCapacity, int maxId)
     {
         Assert.Equal(model.Orders.Count, book.OrderCount);
-        AssertSide(model, book, Side.Buy);
-        AssertSide(model, book, Side.Sell);
+        AssertSide(model, book, Side.Buy, orderCapacity);
+        AssertSide(model, book, Side.Sell, orderCapacity);
 
         foreach (ReferenceOrder order in model.Orders.Values)
         {
@@ -75,13 +78,13 @@ public sealed class L3BookPropertyTests
             Assert.Equal(new BookOrder(order.Id, order.Side, order.Price, order.Quantity), actual);
         }
 
-        for (long id = 0; id <= 30; id++)
+        for (long id = 0; id <= maxId; id++)
         {
             Assert.Equal(model.Orders.ContainsKey(id), book.Contains(id));
         }
     }
 
-    private static void AssertSide(ReferenceL3Book model, L3Book book, Side side)
+    private static void AssertSide(ReferenceL3Book model, L3Book book, Side side, int orderCapacity)
     {
         SortedDictionary<long, List<ReferenceOrder>> levels = model.Levels(side);
         Assert.Equal(levels.Count, side == Side.Buy ? book.BidLevelCount : book.AskLevelCount);
@@ -92,7 +95,7 @@ public sealed class L3BookPropertyTests
         Assert.Equal(bestSize, side == Side.Buy ? book.BestBidSize : book.BestAskSize);
 
         int depth = 0;
-        Span<long> ids = stackalloc long[OrderCapacity];
+        Span<long> ids = stackalloc long[orderCapacity];
         foreach ((long price, List<ReferenceOrder> queue) in levels)
         {
             Assert.Equal(new BookLevel(price, queue.Sum(o => o.Quantity), queue.Count), book.GetLevel(side, depth));

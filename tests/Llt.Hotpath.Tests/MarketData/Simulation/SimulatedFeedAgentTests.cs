@@ -6,6 +6,9 @@ namespace Llt.Hotpath.Tests.MarketData.Simulation;
 
 public sealed class SimulatedFeedAgentTests
 {
+    // SHA-256 of (msgTypeId, message) for the first 10,000 records of CreateDefault(10, seed: 42), receiveTs = 0
+    private const string PinnedDigest = "F8FAA4D29BFBF29B7BA50A33771E06A0E72A318E003557037D3D191BBCD17849";
+
     [Fact]
     public void SameSeed_100kEvents_ProduceIdenticalBytes()
     {
@@ -234,8 +237,6 @@ public sealed class SimulatedFeedAgentTests
         using var harness = new FeedHarness(SimulatorConfig.CreateDefault(1));
         Assert.Equal("feed", harness.Agent.RoleName);
     }
-
-    private const string PinnedDigest = "F8FAA4D29BFBF29B7BA50A33771E06A0E72A318E003557037D3D191BBCD17849";
 
     private static int DrainDue(FeedHarness harness)
     {
