@@ -81,13 +81,23 @@ public sealed class EngineProcessTests
             Assert.InRange(heartbeatAge.GetInt64(), -1_000, 5_000);
         }
 
-        var dump = EngineProcess.RunCli("journal", "dump", site.JournalDirectory);
+        var dump = EngineProcess.RunCli("journal", "dump", site.JournalDirectory, "--json");
         Assert.True(dump.ExitCode == 0, dump.Stderr);
         string[] lines = dump.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= frames.Count, $"dump printed {lines.Length} line(s) for at least {frames.Count} frame(s)");
-        Assert.StartsWith("seq=1 ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains(" type=1 ", StringComparison.Ordinal) && l.Contains(Convert.ToHexStringLower(quote), StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(" type=53 ", StringComparison.Ordinal));
+        for (int i = 0; i < frames.Count; i++)
+        {
+            using JsonDocument line = JsonDocument.Parse(lines[i]);
+            Assert.Equal(frames[i].Sequence, line.RootElement.GetProperty("sequence").GetInt64());
+            Assert.Equal(frames[i].Type, line.RootElement.GetProperty("type").GetInt32());
+            if (frames[i].Type == QuoteEncoder.TemplateId)
+            {
+                // the dump shows the quote decoded with the platform schema
+                JsonElement message = line.RootElement.GetProperty("message");
+                Assert.Equal(189_99000000, message.GetProperty("bidPrice").GetInt64());
+                Assert.Equal(190_01000000, message.GetProperty("askPrice").GetInt64());
+            }
+        }
 
         Assert.Equal(0, engine.Terminate());
         Assert.Contains("llt-engine: stopped", engine.Stdout, StringComparison.Ordinal);

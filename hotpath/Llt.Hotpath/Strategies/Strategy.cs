@@ -29,7 +29,20 @@ public abstract class Strategy
 
     public string Name => Context.Config.Name;
 
-    internal void Attach(StrategyContext context) => _context = context;
+    internal void Attach(StrategyContext context)
+    {
+        _context = context;
+        OnAttached();
+    }
+
+    /// <summary>
+    /// Once, as the engine is built (the host's constructor), with <see cref="Context"/> set: validate
+    /// parameters here, throwing <see cref="Config.ConfigException"/> naming <c>strategies[i].parameters.&lt;name&gt;</c>,
+    /// so a bad config refuses to start the engine instead of failing later on the trading thread.
+    /// </summary>
+    protected virtual void OnAttached()
+    {
+    }
 
     /// <summary>Once, before any event: read parameters, allocate state (indicators per instrument).</summary>
     public virtual void OnStart()

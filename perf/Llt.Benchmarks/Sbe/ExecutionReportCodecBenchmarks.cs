@@ -33,6 +33,7 @@ public class ExecutionReportCodecBenchmarks
     private ExecutionReportModel _report = null!;
     private ExecutionReportProto _reportProto = null!;
     private Utf8JsonWriter _jsonWriter = null!;
+    private byte[] _textUtf8 = [];
     private byte[] _sbeEncoded = [];
     private byte[] _jsonEncoded = [];
     private byte[] _protoEncoded = [];
@@ -43,8 +44,15 @@ public class ExecutionReportCodecBenchmarks
         _report = CodecSamples.CreateExecutionReport();
         _reportProto = CodecSamples.ToProto(_report);
         _jsonWriter = new Utf8JsonWriter(_jsonBuffer);
+        _textUtf8 = System.Text.Encoding.UTF8.GetBytes(_report.Text);
 
+        byte[] fromUtf8Text = _sbeBuffer.AsSpan(0, SbeEncodeUtf8Text()).ToArray();
         _sbeEncoded = _sbeBuffer.AsSpan(0, SbeEncode()).ToArray();
+        if (!fromUtf8Text.AsSpan().SequenceEqual(_sbeEncoded))
+        {
+            throw new InvalidOperationException($"{nameof(SbeEncodeUtf8Text)}: bytes differ from {nameof(SbeEncode)}");
+        }
+
         JsonEncode();
         _jsonEncoded = _jsonBuffer.WrittenSpan.ToArray();
         _protoEncoded = _protoBuffer.AsSpan(0, ProtobufEncode()).ToArray();
@@ -67,6 +75,17 @@ public class ExecutionReportCodecBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Encode)]
     public int SbeEncode() => SbeEncodeCore();
+
+    /// <summary>As <see cref="SbeEncode"/>, but the text is already UTF-8 bytes (as a venue or journal hands it over).</summary>
+    [Benchmark]
+    [BenchmarkCategory(Encode)]
+    public int SbeEncodeUtf8Text()
+    {
+        var e = ExecutionReportEncoder.WrapAndApplyHeader(_sbeBuffer, 0);
+        WriteFieldsAndFills(ref e);
+        e.SetText(_textUtf8);
+        return ExecutionReportEncoder.HeaderLength + e.EncodedLength;
+    }
 
     [Benchmark]
     [BenchmarkCategory(Encode)]
@@ -136,8 +155,15 @@ public class ExecutionReportCodecBenchmarks
 
     private int SbeEncodeCore()
     {
-        ExecutionReportModel r = _report;
         var e = ExecutionReportEncoder.WrapAndApplyHeader(_sbeBuffer, 0);
+        WriteFieldsAndFills(ref e);
+        e.SetText(_report.Text);
+        return ExecutionReportEncoder.HeaderLength + e.EncodedLength;
+    }
+
+    private void WriteFieldsAndFills(ref ExecutionReportEncoder e)
+    {
+        ExecutionReportModel r = _report;
         e.SetClOrdId(r.ClOrdId);
         e.SetVenueOrderId(r.VenueOrderId);
         e.SetInstrumentId(r.InstrumentId);
@@ -166,9 +192,6 @@ public class ExecutionReportCodecBenchmarks
             group.SetTradeId(f.TradeId);
             group.SetLiquidity(f.Liquidity);
         }
-
-        e.SetText(r.Text);
-        return ExecutionReportEncoder.HeaderLength + e.EncodedLength;
     }
 
     private int JsonEncodeCore()

@@ -15,6 +15,8 @@ namespace Llt.Benchmarks.Simulation;
 /// Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*SimulatorBenchmarks*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class SimulatorBenchmarks
 {
     public const int EventsPerInvoke = 1 << 18;

@@ -18,34 +18,44 @@ public sealed class EmaCrossStrategy : Strategy
     private ExponentialMovingAverage[] _slow = [];
     private int[] _trend = [];     // +1 fast above slow, -1 below, 0 not known yet
     private long[] _working = [];  // the order in flight, 0 when none: never two at once
+    private int _fastPeriod;
+    private int _slowPeriod;
     private long _orderSize;
 
-    public override void OnStart()
+    // as the engine is built: a bad parameter refuses to start it, naming the key
+    protected override void OnAttached()
     {
         double fast = Context.Parameter("fast_period", 10);
         double slow = Context.Parameter("slow_period", 30);
-        _orderSize = (long)Context.Parameter("order_size", 100);
+        double size = Context.Parameter("order_size", 100);
         string prefix = $"strategies[{Context.StrategyId}].parameters.";
-        if (fast < 1 || fast != Math.Floor(fast) || slow <= fast || slow != Math.Floor(slow))
+        if (fast < 1 || fast != Math.Floor(fast) || slow <= fast || slow > 100_000 || slow != Math.Floor(slow))
         {
             string key = fast < 1 || fast != Math.Floor(fast) ? "fast_period" : "slow_period";
-            throw new ConfigException(prefix + key, $"need whole numbers 1 ≤ fast_period < slow_period, found {fast} and {slow}");
+            throw new ConfigException(prefix + key, $"need whole numbers 1 ≤ fast_period < slow_period ≤ 100000, found {fast} and {slow}");
         }
 
-        int count = Context.InstrumentCount;
-        _fast = new ExponentialMovingAverage[count];
-        _slow = new ExponentialMovingAverage[count];
-        _trend = new int[count];
-        _working = new long[count];
         foreach (int id in Context.InstrumentIds)
         {
-            if (_orderSize < 1 || _orderSize % Context.Instrument(id).LotSize != 0)
+            if (size < 1 || size > 1e12 || size % Context.Instrument(id).LotSize != 0)
             {
                 throw new ConfigException(prefix + "order_size", $"must be a positive multiple of the lot size of {Context.Symbol(id)}");
             }
+        }
 
-            _fast[id] = new ExponentialMovingAverage((int)fast);
-            _slow[id] = new ExponentialMovingAverage((int)slow);
+        (_fastPeriod, _slowPeriod, _orderSize) = ((int)fast, (int)slow, (long)size);
+    }
+
+    public override void OnStart()
+    {
+        _fast = new ExponentialMovingAverage[Context.InstrumentCount];
+        _slow = new ExponentialMovingAverage[Context.InstrumentCount];
+        _trend = new int[Context.InstrumentCount];
+        _working = new long[Context.InstrumentCount];
+        foreach (int id in Context.InstrumentIds)
+        {
+            _fast[id] = new ExponentialMovingAverage(_fastPeriod);
+            _slow[id] = new ExponentialMovingAverage(_slowPeriod);
         }
     }
 

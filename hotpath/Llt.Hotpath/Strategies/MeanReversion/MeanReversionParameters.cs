@@ -4,7 +4,7 @@ namespace Llt.Hotpath.Strategies.MeanReversion;
 
 /// <summary>
 /// The validated parameters of one <see cref="MeanReversionStrategy"/> (config <c>strategies[i].parameters</c>,
-/// the seed's snake_case names). Read once at start; a bad value throws <see cref="ConfigException"/> naming
+/// the seed's snake_case names). Read once as the engine is built; a bad value throws <see cref="ConfigException"/> naming
 /// <c>strategies[i].parameters.&lt;name&gt;</c>.
 /// </summary>
 public sealed class MeanReversionParameters

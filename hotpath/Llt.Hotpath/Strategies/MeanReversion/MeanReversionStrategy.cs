@@ -36,13 +36,28 @@ public sealed class MeanReversionStrategy : Strategy
 
     public MeanReversionParameters Parameters => _parameters;
 
-    public override void OnStart()
+    /// <summary>Validates the parameters as the engine is built, so a bad one refuses to start it.</summary>
+    protected override void OnAttached()
     {
         StrategyContext context = Context;
         _parameters = MeanReversionParameters.Read(context.Config, context.StrategyId);
         _threshold = _parameters.Threshold;
         _exitOnMean = _parameters.ExitOnMean;
         _pendingTimeoutNs = _parameters.PendingTimeoutMs * 1_000_000;
+        foreach (int id in context.InstrumentIds)
+        {
+            long lot = Math.Max(1, context.Instrument(id).LotSize);
+            if (_parameters.OrderSize < lot)
+            {
+                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
+                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
+            }
+        }
+    }
+
+    public override void OnStart()
+    {
+        StrategyContext context = Context;
         // indexed by instrument id: one bounds-checked load per tick, no id → slot map
         _zScores = new RollingZScore[context.InstrumentCount];
         _slots = new MeanReversionSlot[context.InstrumentCount];
@@ -53,11 +68,6 @@ public sealed class MeanReversionStrategy : Strategy
             _zScores[id] = new RollingZScore(_parameters.LookbackPeriod, VarianceKind.Population, IndicatorInput.FromRaw(instrument.TickSize) / 10);
             long lot = Math.Max(1, instrument.LotSize);
             _slots[id].OrderQty = _parameters.OrderSize - _parameters.OrderSize % lot;
-            if (_slots[id].OrderQty == 0)
-            {
-                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
-                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
-            }
         }
     }
 

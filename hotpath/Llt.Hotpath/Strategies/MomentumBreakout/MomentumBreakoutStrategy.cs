@@ -30,13 +30,28 @@ public sealed class MomentumBreakoutStrategy : Strategy
 
     public MomentumBreakoutParameters Parameters => _parameters;
 
-    public override void OnStart()
+    /// <summary>Validates the parameters as the engine is built, so a bad one refuses to start it.</summary>
+    protected override void OnAttached()
     {
         StrategyContext context = Context;
         _parameters = MomentumBreakoutParameters.Read(context.Config, context.StrategyId);
         _volumeFactor = _parameters.VolumeFactor;
         _trailingStop = _parameters.TrailingStop;
         _pendingTimeoutNs = _parameters.PendingTimeoutMs * 1_000_000;
+        foreach (int id in context.InstrumentIds)
+        {
+            long lot = Math.Max(1, context.Instrument(id).LotSize);
+            if (_parameters.OrderSize < lot)
+            {
+                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
+                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
+            }
+        }
+    }
+
+    public override void OnStart()
+    {
+        StrategyContext context = Context;
         // indexed by instrument id: one bounds-checked load per tick, no id → slot map
         _slots = new MomentumBreakoutSlot[context.InstrumentCount];
         foreach (int id in context.InstrumentIds)
@@ -47,11 +62,6 @@ public sealed class MomentumBreakoutStrategy : Strategy
             slot.BaselineVolume = new RollingVolumeAverage(_parameters.VolumeLookback);
             long lot = Math.Max(1, context.Instrument(id).LotSize);
             slot.OrderQty = _parameters.OrderSize - _parameters.OrderSize % lot;
-            if (slot.OrderQty == 0)
-            {
-                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
-                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
-            }
         }
     }
 
