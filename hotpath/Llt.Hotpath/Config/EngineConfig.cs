@@ -25,6 +25,12 @@ public sealed record EngineConfig
 
     public long HeartbeatIntervalNs { get; init; } = 1_000_000_000;
 
+    /// <summary>Price levels per side kept in each instrument's L2 book.</summary>
+    public int L2Depth { get; init; } = 10;
+
+    /// <summary>Orders each instrument's L3 book can hold (power of two); 0 disables L3 books.</summary>
+    public int L3OrderCapacity { get; init; } = 16_384;
+
     /// <summary>mlockall(MCL_CURRENT|MCL_FUTURE) at start; needs CAP_IPC_LOCK or a memlock ulimit.</summary>
     public bool LockMemory { get; init; }
 

@@ -16,7 +16,7 @@ public static class EngineConfigLoader
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
     private static readonly string[] EngineKeys =
-        ["name", "shmDir", "mdRingCapacity", "cmdRingCapacity", "heartbeatInterval", "lockMemory", "journal", "threads"];
+        ["name", "shmDir", "mdRingCapacity", "cmdRingCapacity", "heartbeatInterval", "lockMemory", "l2Depth", "l3OrderCapacity", "journal", "threads"];
     private static readonly string[] JournalKeys =
         ["dir", "segmentSize", "fsync", "retainSegments", "archiveDir", "journalTicks"];
     private static readonly string[] ThreadKeys = ["name", "cpus", "idle", "agents"];
@@ -87,6 +87,8 @@ public static class EngineConfigLoader
             CmdRingCapacity = GetInt32(engine, prefix, "cmdRingCapacity") ?? defaults.CmdRingCapacity,
             HeartbeatIntervalNs = GetDuration(engine, prefix, "heartbeatInterval") ?? defaults.HeartbeatIntervalNs,
             LockMemory = GetBool(engine, prefix, "lockMemory") ?? defaults.LockMemory,
+            L2Depth = GetInt32(engine, prefix, "l2Depth") ?? defaults.L2Depth,
+            L3OrderCapacity = GetInt32(engine, prefix, "l3OrderCapacity") ?? defaults.L3OrderCapacity,
             Journal = engine.TryGetProperty("journal", out JsonElement journal) ? ParseJournal(journal) : defaults.Journal,
             Threads = engine.TryGetProperty("threads", out JsonElement threads) ? ParseThreads(threads) : defaults.Threads,
         };
@@ -429,6 +431,16 @@ public static class EngineConfigLoader
         if (config.HeartbeatIntervalNs < 1_000_000 || config.HeartbeatIntervalNs > 60_000_000_000)
         {
             throw new ConfigException("engine.heartbeatInterval", "must be between 1ms and 60s");
+        }
+
+        if (config.L2Depth < 1 || config.L2Depth > 256)
+        {
+            throw new ConfigException("engine.l2Depth", $"{config.L2Depth} must be 1..256");
+        }
+
+        if (config.L3OrderCapacity < 0 || (config.L3OrderCapacity > 0 && (config.L3OrderCapacity & (config.L3OrderCapacity - 1)) != 0) || config.L3OrderCapacity > 1 << 24)
+        {
+            throw new ConfigException("engine.l3OrderCapacity", $"{config.L3OrderCapacity} must be 0 (no L3 books) or a power of two up to 16777216");
         }
 
         JournalConfig journal = config.Journal;

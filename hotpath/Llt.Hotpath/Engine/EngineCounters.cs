@@ -46,7 +46,7 @@ public sealed class EngineCounters
 
     /// <summary>Feeds with their own reject counters; higher feed ids share the "other" row.</summary>
     public const int MaxFeeds = 4;
-    public const int ReasonCount = 10;
+    public const int ReasonCount = 11;
 
     public Counter MdReceived { get; }
 

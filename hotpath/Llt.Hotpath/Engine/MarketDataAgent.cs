@@ -2,6 +2,7 @@ using System.Text.Unicode;
 using Llt.Codecs.Runtime;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.MarketData;
+using Llt.Hotpath.MarketData.Books;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Memory;
 using Llt.Hotpath.Runtime;
@@ -25,10 +26,10 @@ public sealed class MarketDataAgent : IAgent
 
     public MarketDataAgent(
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
-        InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry)
+        InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books)
     {
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry);
+        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books);
     }
 
     public string RoleName => "market-data";
@@ -55,11 +56,15 @@ public sealed class MarketDataAgent : IAgent
         private readonly TickValidator _validator;
         private readonly StrategyHost _strategies;
         private readonly OrderEntry _orderEntry;
+        private readonly MarketBooks _books;
+        private readonly BookLevel[] _levels;
 
         public Handler(
             EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments,
-            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry)
+            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books)
         {
+            _books = books;
+            _levels = new BookLevel[books.L2Depth * 2];
             _strategies = strategies;
             _orderEntry = orderEntry;
             _journal = journal;
@@ -147,6 +152,11 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = bookLevelUpdate.InstrumentId;
                     receiveTs = (long)bookLevelUpdate.ReceiveTs;
+                    if (!ApplyLevel(ref bookLevelUpdate))
+                    {
+                        RejectTick(msgTypeId, bookLevelUpdate.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                        return;
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -165,6 +175,11 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = bookSnapshot.InstrumentId;
                     receiveTs = (long)bookSnapshot.ReceiveTs;
+                    if (!ApplySnapshot(ref bookSnapshot))
+                    {
+                        RejectTick(msgTypeId, bookSnapshot.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                        return;
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -183,6 +198,16 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = orderAdd.InstrumentId;
                     receiveTs = (long)orderAdd.ReceiveTs;
+                    {
+                        L3Book? l3 = _books.L3(bookInstrument);
+                        if (l3 is null || l3.Add((long)orderAdd.OrderId, orderAdd.Side, orderAdd.Price, orderAdd.Size) != BookResult.Ok)
+                        {
+                            RejectTick(msgTypeId, orderAdd.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                            return;
+                        }
+
+                        PublishTop(bookInstrument, l3.BestBidPrice, l3.BestBidSize, l3.BestAskPrice, l3.BestAskSize);
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -201,6 +226,16 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = orderModify.InstrumentId;
                     receiveTs = (long)orderModify.ReceiveTs;
+                    {
+                        L3Book? l3 = _books.L3(bookInstrument);
+                        if (l3 is null || (orderModify.NewOrderId == orderModify.OrderId ? l3.Modify((long)orderModify.OrderId, orderModify.Price, orderModify.Size) : l3.Replace((long)orderModify.OrderId, (long)orderModify.NewOrderId, orderModify.Price, orderModify.Size)) != BookResult.Ok)
+                        {
+                            RejectTick(msgTypeId, orderModify.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                            return;
+                        }
+
+                        PublishTop(bookInstrument, l3.BestBidPrice, l3.BestBidSize, l3.BestAskPrice, l3.BestAskSize);
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -219,6 +254,16 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = orderDelete.InstrumentId;
                     receiveTs = (long)orderDelete.ReceiveTs;
+                    {
+                        L3Book? l3 = _books.L3(bookInstrument);
+                        if (l3 is null || l3.Delete((long)orderDelete.OrderId) != BookResult.Ok)
+                        {
+                            RejectTick(msgTypeId, orderDelete.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                            return;
+                        }
+
+                        PublishTop(bookInstrument, l3.BestBidPrice, l3.BestBidSize, l3.BestAskPrice, l3.BestAskSize);
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -237,6 +282,16 @@ public sealed class MarketDataAgent : IAgent
 
                     bookInstrument = orderExecute.InstrumentId;
                     receiveTs = (long)orderExecute.ReceiveTs;
+                    {
+                        L3Book? l3 = _books.L3(bookInstrument);
+                        if (l3 is null || l3.Execute((long)orderExecute.OrderId, orderExecute.ExecutedSize) != BookResult.Ok)
+                        {
+                            RejectTick(msgTypeId, orderExecute.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                            return;
+                        }
+
+                        PublishTop(bookInstrument, l3.BestBidPrice, l3.BestBidSize, l3.BestAskPrice, l3.BestAskSize);
+                    }
 
                     Counters.MdBookUpdates.Increment();
                     break;
@@ -309,6 +364,64 @@ public sealed class MarketDataAgent : IAgent
             {
                 _orderEntry.Drain(_strategies.Intents);
             }
+        }
+
+        private bool ApplyLevel(ref BookLevelUpdateDecoder update)
+        {
+            L2Book book = _books.L2(update.InstrumentId);
+            long size = update.Action == BookAction.Delete ? 0 : update.Size;
+            int orders = update.OrderCount == BookLevelUpdateDecoder.OrderCountNullValue ? 0 : (int)update.OrderCount;
+            if (book.ApplyLevel(update.Side, update.Price, size, orders) != BookResult.Ok)
+            {
+                return false;
+            }
+
+            PublishTop(update.InstrumentId, book.BestBidPrice, book.BestBidSize, book.BestAskPrice, book.BestAskSize);
+            return true;
+        }
+
+        private bool ApplySnapshot(ref BookSnapshotDecoder snapshot)
+        {
+            // Bids fill _levels from the front, asks from the middle: a snapshot deeper than the book is cut.
+            int depth = _books.L2Depth;
+            int bids = 0;
+            int asks = 0;
+            var levels = snapshot.Levels();
+            while (levels.HasNext)
+            {
+                levels.Next();
+                var level = new BookLevel(levels.Price, levels.Size, (int)levels.OrderCount);
+                if (levels.Side == Side.Buy)
+                {
+                    if (bids < depth)
+                    {
+                        _levels[bids++] = level;
+                    }
+                }
+                else if (asks < depth)
+                {
+                    _levels[depth + asks++] = level;
+                }
+            }
+
+            L2Book book = _books.L2(snapshot.InstrumentId);
+            if (book.ApplySnapshot(_levels.AsSpan(0, bids), _levels.AsSpan(depth, asks)) != BookResult.Ok)
+            {
+                return false;
+            }
+
+            PublishTop(snapshot.InstrumentId, book.BestBidPrice, book.BestBidSize, book.BestAskPrice, book.BestAskSize);
+            return true;
+        }
+
+        /// <summary>Keeps the instrument's top of book (what strategies and risk read) in step with its book.</summary>
+        private void PublishTop(int instrumentId, long bidPrice, long bidSize, long askPrice, long askSize)
+        {
+            ref InstrumentState state = ref _instruments[instrumentId];
+            state.BidPrice = bidPrice;
+            state.BidSize = bidSize;
+            state.AskPrice = askPrice;
+            state.AskSize = askSize;
         }
 
         private void Reject(int msgTypeId, SbeError error)

@@ -53,7 +53,9 @@ public sealed class TradingEngine : IDisposable
         OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
         Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock);
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry);
+        Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
+        Strategies.Books = Books;
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books);
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies);
         Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry);
         if (config.Feed.IsSimulator)
@@ -97,6 +99,8 @@ public sealed class TradingEngine : IDisposable
     public StrategyHost Strategies { get; }
 
     public OrderEntry OrderEntry { get; }
+
+    public MarketBooks Books { get; }
 
     public RiskLimits Limits { get; }
 
@@ -236,6 +240,7 @@ public sealed class TradingEngine : IDisposable
         MdRingFile.Dispose();
         CmdRingFile.Dispose();
         Instruments.Dispose();
+        Books.Dispose();
         foreach (AgentRunner runner in _runners)
         {
             runner.Dispose();

@@ -5,7 +5,7 @@ namespace Llt.Hotpath.Indicators;
 /// <summary>
 /// Wilder's average true range over n bars. True range = max(high, previous close) − min(low, previous close);
 /// the first bar has no previous close, so its true range is high − low. The first ATR is the mean of the first
-/// n true ranges, then atr += (tr − atr) / n. NaN until n bars have arrived. A mutable struct: keep it in a field.
+/// n true ranges, then atr = atr·(1 − 1/n) + tr/n. NaN until n bars have arrived. A mutable struct: keep it in a field.
 /// </summary>
 /// <remarks>
 /// Tick input: <see cref="UpdateClose"/> treats each tick as a bar with high = low = close, so the true range is
@@ -16,6 +16,7 @@ public struct AverageTrueRange
 {
     private readonly int _period;
     private readonly double _inversePeriod;
+    private readonly double _decay;
     private double _value;
     private double _previousClose;
     private int _count;
@@ -26,6 +27,7 @@ public struct AverageTrueRange
         IndicatorThrowHelper.CheckWindow(period);
         _period = period;
         _inversePeriod = 1.0 / period;
+        _decay = 1.0 - _inversePeriod;
     }
 
     public readonly int Period => _period;
@@ -49,7 +51,8 @@ public struct AverageTrueRange
 
         if (_count == _period)
         {
-            _value += (trueRange - _value) * _inversePeriod;
+            // atr·(1 − 1/n) + tr/n as one FMA: only the FMA is on the dependency chain between bars
+            _value = Math.FusedMultiplyAdd(_value, _decay, trueRange * _inversePeriod);
             return;
         }
 

@@ -127,9 +127,11 @@ public static class IndicatorKernels
         ema /= period;
         output[period - 1] = ema;
         double alpha = 2.0 / (period + 1);
+        double decay = 1.0 - alpha;
         for (int i = period; i < input.Length; i++)
         {
-            ema += alpha * (input[i] - ema);
+            // the streaming form, so batch and streaming agree bit for bit
+            ema = Math.FusedMultiplyAdd(ema, decay, alpha * input[i]);
             output[i] = ema;
         }
     }
@@ -151,11 +153,11 @@ public static class IndicatorKernels
 
     /// <summary>Highest value of the window ending at each index (NaN before it fills); exact, as <see cref="RollingHighLow.High"/>.</summary>
     public static void RollingMax(ReadOnlySpan<double> input, int window, Span<double> output) =>
-        RollingExtreme(input, window, output, maximum: true);
+        RollingExtreme<MaxSelector>(input, window, output);
 
     /// <summary>Lowest value of the window ending at each index (NaN before it fills); exact, as <see cref="RollingHighLow.Low"/>.</summary>
     public static void RollingMin(ReadOnlySpan<double> input, int window, Span<double> output) =>
-        RollingExtreme(input, window, output, maximum: false);
+        RollingExtreme<MinSelector>(input, window, output);
 
     internal static void CheckColumns(int inputLength, int columns, int period, int outputLength)
     {
@@ -173,7 +175,8 @@ public static class IndicatorKernels
     /// (suffix extreme from i − n + 1) and the head of the next (prefix extreme up to i). Pass 1 writes the suffix
     /// extremes into output shifted by n − 1, so pass 2 reads output[i] before overwriting it: no scratch buffer.
     /// </summary>
-    private static void RollingExtreme(ReadOnlySpan<double> input, int window, Span<double> output, bool maximum)
+    private static void RollingExtreme<TSelector>(ReadOnlySpan<double> input, int window, Span<double> output)
+        where TSelector : struct, IExtremeSelector
     {
         IndicatorThrowHelper.CheckWindow(window);
         IndicatorThrowHelper.CheckOutput(input.Length, output.Length, nameof(output));
@@ -192,27 +195,40 @@ public static class IndicatorKernels
         {
             int blockEnd = Math.Min(blockStart + window, length) - 1;
             double suffix = input[blockEnd];
-            for (int j = blockEnd; j >= blockStart; j--)
+            int j = blockEnd;
+            for (; j > last; j--)
             {
-                double value = input[j];
-                suffix = maximum ? (value > suffix ? value : suffix) : (value < suffix ? value : suffix);
-                if (j <= last)
-                {
-                    output[j + shift] = suffix;
-                }
+                suffix = TSelector.Select(input[j], suffix);
+            }
+
+            for (; j >= blockStart; j--)
+            {
+                suffix = TSelector.Select(input[j], suffix);
+                output[j + shift] = suffix;
             }
         }
 
-        // pass 2, forwards: prefix extreme of i's block, combined with the suffix extreme stored at output[i]
+        // pass 2, forwards: prefix extreme of i's block, combined with the suffix extreme stored at output[i];
+        // a countdown marks block starts (a modulo per value would cost a 20-40 cycle divide)
         double prefix = 0.0;
+        int untilBlockStart = 0;
         for (int i = 0; i < length; i++)
         {
             double value = input[i];
-            prefix = i % window == 0 ? value : (maximum ? (value > prefix ? value : prefix) : (value < prefix ? value : prefix));
+            if (untilBlockStart == 0)
+            {
+                prefix = value;
+                untilBlockStart = window;
+            }
+            else
+            {
+                prefix = TSelector.Select(value, prefix);
+            }
+
+            untilBlockStart--;
             if (i >= shift)
             {
-                double suffix = output[i];
-                output[i] = maximum ? (suffix > prefix ? suffix : prefix) : (suffix < prefix ? suffix : prefix);
+                output[i] = TSelector.Select(output[i], prefix);
             }
         }
     }

@@ -5,7 +5,7 @@ namespace Llt.Hotpath.Indicators;
 /// <summary>
 /// Wilder's RSI over n changes of the input (so n + 1 values before it is ready). Gains and losses are the positive
 /// and negative parts of each change; the first averages are the simple means of the first n, then
-/// avg += (x − avg) / n. RSI = 100 · avgGain / (avgGain + avgLoss), which is 100 − 100 / (1 + RS) without the
+/// avg = avg·(1 − 1/n) + x/n. RSI = 100 · avgGain / (avgGain + avgLoss), which is 100 − 100 / (1 + RS) without the
 /// division by zero: 100 when there were only gains, 0 with only losses, and 50 when nothing moved (documented
 /// choice: a flat market is neutral). NaN until ready. A mutable struct: keep it in a field.
 /// </summary>
@@ -13,6 +13,7 @@ public struct RelativeStrengthIndex
 {
     private readonly int _period;
     private readonly double _inversePeriod;
+    private readonly double _decay;
     private double _averageGain;
     private double _averageLoss;
     private double _previous;
@@ -24,6 +25,7 @@ public struct RelativeStrengthIndex
         IndicatorThrowHelper.CheckWindow(period);
         _period = period;
         _inversePeriod = 1.0 / period;
+        _decay = 1.0 - _inversePeriod;
     }
 
     public readonly int Period => _period;
@@ -65,8 +67,9 @@ public struct RelativeStrengthIndex
 
         if (_changes == _period)
         {
-            _averageGain += (gain - _averageGain) * _inversePeriod;
-            _averageLoss += (loss - _averageLoss) * _inversePeriod;
+            // avg·(1 − 1/n) + x/n as one FMA each: only the FMA is on the dependency chain between updates
+            _averageGain = Math.FusedMultiplyAdd(_averageGain, _decay, gain * _inversePeriod);
+            _averageLoss = Math.FusedMultiplyAdd(_averageLoss, _decay, loss * _inversePeriod);
             return;
         }
 

@@ -42,6 +42,9 @@ public sealed class StrategyContext
 
     public int InstrumentCount => _instruments.Count;
 
+    /// <summary>L2 and (when enabled) L3 books of every instrument; null when the host runs without books (tests).</summary>
+    public MarketBooks? Books { get; internal set; }
+
     /// <summary>Receive time of the tick being dispatched; carried onto the orders it causes.</summary>
     public long CurrentReceiveTs { get; internal set; }
 

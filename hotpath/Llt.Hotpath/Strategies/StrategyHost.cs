@@ -60,6 +60,19 @@ public sealed class StrategyHost
 
     public int Count => _strategies.Length;
 
+    /// <summary>The instruments' order books, shared with every strategy's context (set by the engine).</summary>
+    public MarketBooks? Books
+    {
+        get => _contexts.Length > 0 ? _contexts[0].Books : null;
+        set
+        {
+            foreach (StrategyContext context in _contexts)
+            {
+                context.Books = value;
+            }
+        }
+    }
+
     public OrderIntentBuffer Intents { get; }
 
     public Strategy this[int strategyId] => _strategies[strategyId];

@@ -14,7 +14,7 @@ namespace Llt.Benchmarks.Strategies;
 /// decision, intent): a seeded random walk (1-cent steps, a quote one cent either side of the mid and a trade
 /// at the touch per step, one trade in ten of size 1000) cycled through in a loop; every order the tick leaves
 /// is closed straight away (<see cref="StrategyHost.OnOrderClosed"/>) so the strategies keep deciding rather
-/// than waiting on a pending order. About 1 tick in 20 leaves an order.
+/// than waiting on a pending order.
 /// <list type="bullet">
 /// <item>MeanReversionQuote: one mean-reversion strategy (lookback 20, threshold 2) on one instrument; per quote.</item>
 /// <item>BothStrategies100Instruments: mean reversion and momentum breakout (lookback 50, volume lookback 200)

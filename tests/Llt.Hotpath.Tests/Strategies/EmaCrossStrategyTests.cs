@@ -53,4 +53,21 @@ public sealed class EmaCrossStrategyTests
         intents.Clear();
         Assert.Equal(100, host.Context(0).Position(0));
     }
+
+    [Fact]
+    public void BadParameter_RefusesToBuildTheHost_NamingTheKey()
+    {
+        using var instruments = new InstrumentTable([new InstrumentConfig { Symbol = "AAPL" }]);
+        var config = new StrategyConfig
+        {
+            Name = "ema-aapl",
+            Type = EmaCrossStrategy.TypeName,
+            Instruments = ["AAPL"],
+            Parameters = new Dictionary<string, double> { ["fast_period"] = 30, ["slow_period"] = 10 },
+        };
+
+        ConfigException e = Assert.Throws<ConfigException>(() => new StrategyHost(
+            [config], BuiltInStrategies.CreateRegistry(), instruments, new OrderIntentBuffer(16), new ClientOrderIds(1), new ManualNanoClock()));
+        Assert.Equal("strategies[0].parameters.slow_period", e.Key);
+    }
 }

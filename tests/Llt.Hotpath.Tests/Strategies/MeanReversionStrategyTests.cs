@@ -330,21 +330,18 @@ public sealed class MeanReversionStrategyTests
     [InlineData("take_profit", -0.01)]
     [InlineData("exit_on_mean", 2)]
     [InlineData("pending_timeout_ms", 0)]
-    public void BadParameter_ThrowsConfigExceptionNamingIt_AtStart(string name, double value)
+    public void BadParameter_ThrowsConfigExceptionNamingIt_WhenTheHostIsBuilt(string name, double value)
     {
         StrategyConfig good = Config();
         StrategyConfig bad = Config(parameters: (name, value));
-        using var harness = new StrategyTestHarness([good, bad], start: false);
-
-        ConfigException e = Assert.Throws<ConfigException>(harness.Host.Start);
+        ConfigException e = Assert.Throws<ConfigException>(() => new StrategyTestHarness([good, bad]));
         Assert.Equal($"strategies[1].parameters.{name}", e.Key);
     }
 
     [Fact]
     public void OrderSizeBelowTheLot_ThrowsConfigException()
     {
-        using var harness = new StrategyTestHarness([Config(parameters: ("order_size", 10))], lotSize: 100, start: false);
-        ConfigException e = Assert.Throws<ConfigException>(harness.Host.Start);
+        ConfigException e = Assert.Throws<ConfigException>(() => new StrategyTestHarness([Config(parameters: ("order_size", 10))], lotSize: 100));
         Assert.Equal("strategies[0].parameters.order_size", e.Key);
     }
 

@@ -217,10 +217,9 @@ public sealed class MomentumBreakoutStrategyTests
     [InlineData("trailing_stop", 1.5)]
     [InlineData("order_size", 0.5)]
     [InlineData("pending_timeout_ms", -1)]
-    public void BadParameter_ThrowsConfigExceptionNamingIt_AtStart(string name, double value)
+    public void BadParameter_ThrowsConfigExceptionNamingIt_WhenTheHostIsBuilt(string name, double value)
     {
-        using var harness = new StrategyTestHarness([Config(parameters: (name, value))], start: false);
-        ConfigException e = Assert.Throws<ConfigException>(harness.Host.Start);
+        ConfigException e = Assert.Throws<ConfigException>(() => new StrategyTestHarness([Config(parameters: (name, value))]));
         Assert.Equal($"strategies[0].parameters.{name}", e.Key);
     }
 

@@ -18,7 +18,7 @@ internal sealed class StrategyTestHarness : IDisposable
     private readonly List<OrderIntent> _drained = new(64);
     private long _fillTs;
 
-    public StrategyTestHarness(IReadOnlyList<StrategyConfig> strategies, int instrumentCount = 1, long lotSize = 1, bool start = true)
+    public StrategyTestHarness(IReadOnlyList<StrategyConfig> strategies, int instrumentCount = 1, long lotSize = 1)
     {
         var instruments = new List<InstrumentConfig>(instrumentCount);
         for (int i = 0; i < instrumentCount; i++)
@@ -29,10 +29,16 @@ internal sealed class StrategyTestHarness : IDisposable
         Instruments = new InstrumentTable(instruments);
         Intents = new OrderIntentBuffer(256);
         Clock = new ManualNanoClock(1_000_000_000);
-        Host = new StrategyHost(strategies, BuiltInStrategies.CreateRegistry(), Instruments, Intents, new ClientOrderIds(1_700_000_000_000), Clock);
-        if (start)
+        try
         {
+            Host = new StrategyHost(strategies, BuiltInStrategies.CreateRegistry(), Instruments, Intents, new ClientOrderIds(1_700_000_000_000), Clock);
             Host.Start();
+        }
+        catch
+        {
+            // the parameter tests expect the host to throw: free the unmanaged table before passing it on
+            Instruments.Dispose();
+            throw;
         }
     }
 

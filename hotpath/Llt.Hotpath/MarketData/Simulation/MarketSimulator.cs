@@ -89,8 +89,7 @@ public sealed class MarketSimulator
                 FairSigmaPerSqrtSec = instrument.AnnualVolatility / Math.Sqrt(TradingSecondsPerYear),
                 NoiseStd = config.NoiseBps * 1e-4,
                 BaseSpreadTicks = instrument.BaseSpreadTicks,
-                // Math.Log here is fine: computed once from config, but use the deterministic one anyway so the
-                // whole derivation of the event stream is platform-independent
+                // the deterministic log even at set-up: every input to the event stream must be platform-independent
                 LogQuoteSizeMedian = DeterministicMath.Log(instrument.QuoteSizeMedianLots),
                 LogTradeSizeMedian = DeterministicMath.Log(instrument.TradeSizeMedianLots),
                 Regime = VolatilityRegime.Calm,

@@ -13,4 +13,6 @@ public enum TickRejectReason
     TimestampBackwards = 7,
     Duplicate = 8,
     PriceSpike = 9,
+    /// <summary>The book refused the update (unknown order id, level beyond depth, table full, ...).</summary>
+    BookInconsistent = 10,
 }

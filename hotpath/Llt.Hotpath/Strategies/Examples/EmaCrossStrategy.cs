@@ -7,7 +7,7 @@ namespace Llt.Hotpath.Strategies.Examples;
 /// <summary>
 /// The worked example of docs/STRATEGY_GUIDE.md: per instrument, a fast and a slow EMA of the quote mid.
 /// When the fast one crosses above the slow one the strategy goes long <c>order_size</c>, when it crosses
-/// below it goes short (capped at MaxPosition), with an immediate-or-cancel limit at the touch.
+/// below it goes short (in whole lots, capped at MaxPosition), with an immediate-or-cancel limit at the touch.
 /// </summary>
 public sealed class EmaCrossStrategy : Strategy
 {
@@ -28,21 +28,9 @@ public sealed class EmaCrossStrategy : Strategy
         double fast = Context.Parameter("fast_period", 10);
         double slow = Context.Parameter("slow_period", 30);
         double size = Context.Parameter("order_size", 100);
-        string prefix = $"strategies[{Context.StrategyId}].parameters.";
-        if (fast < 1 || fast != Math.Floor(fast) || slow <= fast || slow > 100_000 || slow != Math.Floor(slow))
-        {
-            string key = fast < 1 || fast != Math.Floor(fast) ? "fast_period" : "slow_period";
-            throw new ConfigException(prefix + key, $"need whole numbers 1 ≤ fast_period < slow_period ≤ 100000, found {fast} and {slow}");
-        }
-
-        foreach (int id in Context.InstrumentIds)
-        {
-            if (size < 1 || size > 1e12 || size % Context.Instrument(id).LotSize != 0)
-            {
-                throw new ConfigException(prefix + "order_size", $"must be a positive multiple of the lot size of {Context.Symbol(id)}");
-            }
-        }
-
+        Check(fast >= 1 && fast == Math.Floor(fast), "fast_period", fast, "a whole number ≥ 1");
+        Check(slow > fast && slow <= 100_000 && slow == Math.Floor(slow), "slow_period", slow, "a whole number above fast_period, ≤ 100000");
+        Check(size >= 1 && size <= 1e12 && size == Math.Floor(size), "order_size", size, "a whole number from 1 to 10^12");
         (_fastPeriod, _slowPeriod, _orderSize) = ((int)fast, (int)slow, (long)size);
     }
 
@@ -74,22 +62,18 @@ public sealed class EmaCrossStrategy : Strategy
         int previous = _trend[id];
         int trend = _fast[id].Value > _slow[id].Value ? 1 : _fast[id].Value < _slow[id].Value ? -1 : previous;
         _trend[id] = trend;
-        if (previous == 0 || trend == previous)
+        long lot = Context.Instrument(id).LotSize;
+        long qty = trend * (Math.Min(_orderSize, Context.Config.MaxPosition) / lot * lot) - Context.Position(id);
+        if (previous == 0 || trend == previous || qty == 0)
         {
-            return;
+            return; // no cross, or already where the cross says to be
         }
 
-        long target = trend * Math.Min(_orderSize, Context.Config.MaxPosition);
-        long qty = target - Context.Position(id);
-        if (qty != 0)
-        {
-            // a marketable limit at the touch, immediate-or-cancel: take what is shown, never rest
-            var order = qty > 0
-                ? OrderRequest.Limit(id, Side.Buy, qty, quote.AskPrice, TimeInForce.ImmediateOrCancel)
-                : OrderRequest.Limit(id, Side.Sell, -qty, quote.BidPrice, TimeInForce.ImmediateOrCancel);
-            long clOrdId = Context.Submit(order);
-            _working[id] = clOrdId > 0 ? clOrdId : 0; // -1: this tick's slots were full, try on the next cross
-        }
+        // a marketable limit at the touch, immediate-or-cancel: take what is shown, never rest
+        var order = qty > 0
+            ? OrderRequest.Limit(id, Side.Buy, qty, quote.AskPrice, TimeInForce.ImmediateOrCancel)
+            : OrderRequest.Limit(id, Side.Sell, -qty, quote.BidPrice, TimeInForce.ImmediateOrCancel);
+        _working[id] = Math.Max(0, Context.Submit(order)); // -1: this tick's slots were full, try on the next cross
     }
 
     // an IOC order is done after its fill or its close; partial fills leave the rest to the next cross
@@ -97,12 +81,18 @@ public sealed class EmaCrossStrategy : Strategy
 
     public override void OnOrderClosed(long clOrdId, bool rejected)
     {
-        foreach (int id in Context.InstrumentIds)
+        int id = _working.AsSpan().IndexOf(clOrdId); // vectorised search, no allocation
+        if (id >= 0)
         {
-            if (_working[id] == clOrdId)
-            {
-                _working[id] = 0;
-            }
+            _working[id] = 0;
+        }
+    }
+
+    private void Check(bool valid, string name, double value, string rule)
+    {
+        if (!valid)
+        {
+            throw new ConfigException($"strategies[{Context.StrategyId}].parameters.{name}", $"must be {rule}, found {value}");
         }
     }
 }
