@@ -21,9 +21,9 @@ internal sealed class EngineHarness : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "llt-engine-test-" + Guid.NewGuid().ToString("N"));
     private AgentInvoker _invoker;
 
-    public EngineHarness(bool journalTicks = true, long segmentLength = 1 << 20)
+    public EngineHarness(bool journalTicks = true, long segmentLength = 1 << 20, Func<EngineConfig, EngineConfig>? customize = null)
     {
-        Config = new EngineConfig
+        EngineConfig config = new EngineConfig
         {
             Name = "t-" + Guid.NewGuid().ToString("N"),
             MdRingCapacity = 1 << 20,
@@ -41,6 +41,7 @@ internal sealed class EngineHarness : IDisposable
                 JournalTicks = journalTicks,
             },
         };
+        Config = customize is null ? config : customize(config);
         Engine = TradingEngine.Create(Config, Clock, Clock);
         _invoker = StartInvoker(Engine);
     }
