@@ -13,6 +13,7 @@ internal static class Program
 {
     private const string Usage = """
         usage: llt-engine [--config FILE] [--duration DURATION] [--check-config]
+               llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--json]
           --config FILE      engine configuration (llt.json); embedded defaults when absent
           --duration D       run for D (e.g. 30s, 5m) then stop; default: until SIGINT/SIGTERM
           --check-config     validate the configuration, print it, and exit
@@ -20,6 +21,11 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "bench")
+        {
+            return EngineBench.Run(args);
+        }
+
         string? configPath = null;
         long durationNs = 0;
         bool checkOnly = false;

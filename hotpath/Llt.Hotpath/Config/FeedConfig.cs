@@ -19,5 +19,8 @@ public sealed record FeedConfig
 
     public byte FeedId { get; init; }
 
+    /// <summary>Most events the simulator publishes per duty cycle (a smaller batch trades throughput for latency).</summary>
+    public int Batch { get; init; } = 256;
+
     public bool IsSimulator => Type == "simulator";
 }

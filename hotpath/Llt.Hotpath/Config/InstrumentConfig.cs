@@ -4,7 +4,7 @@ namespace Llt.Hotpath.Config;
 /// One tradable instrument (the seed's InstrumentConfig). Its index in <see cref="EngineConfig.Instruments"/>
 /// is its dense instrument id. Prices and money are fixed-point 10^-8 (<see cref="FixedPoint"/>).
 /// </summary>
-public sealed class InstrumentConfig
+public sealed record InstrumentConfig
 {
     public required string Symbol { get; init; }
 

@@ -5,7 +5,7 @@ namespace Llt.Hotpath.Config;
 /// registered in the engine), on which instruments, with what per-strategy limits and parameters. Its
 /// index in <see cref="EngineConfig.Strategies"/> is its dense strategy id.
 /// </summary>
-public sealed class StrategyConfig
+public sealed record StrategyConfig
 {
     public required string Name { get; init; }
 

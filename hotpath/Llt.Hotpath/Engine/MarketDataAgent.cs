@@ -19,7 +19,13 @@ namespace Llt.Hotpath.Engine;
 /// </summary>
 public sealed class MarketDataAgent : IAgent
 {
-    private const int BatchLimit = 256;
+    // Larger than the simulator's publish batch, so a shared duty cycle drains md.ring rather than letting
+    // it fill (a full ring turns into queueing latency for every tick).
+    private const int BatchLimit = 1024;
+
+    // Enum names looked up once: formatting an enum in the reject path would allocate on its first use.
+    private static readonly string[] RejectReasonNames = Enum.GetNames<TickRejectReason>();
+    private static readonly string[] SbeErrorNames = Enum.GetNames<SbeErrorReason>();
 
     private readonly RingBuffer _ring;
     private Handler _handler;
@@ -429,7 +435,7 @@ public sealed class MarketDataAgent : IAgent
             Counters.MdRejected.Increment();
             Counters.CountReject(EngineCounters.MaxFeeds, TickRejectReason.MalformedMessage);
             // Formatting into a preallocated buffer: rejected input must not make the agent allocate.
-            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: malformed SBE ({error.Reason}) at offset {error.Offset}", out int textLength);
+            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId}: malformed SBE ({SbeErrorNames[(int)error.Reason]}) at offset {error.Offset}", out int textLength);
             Alert(msgTypeId, RiskAlertEncoder.InstrumentIdNullValue, textLength);
         }
 
@@ -442,7 +448,7 @@ public sealed class MarketDataAgent : IAgent
                 _instruments[instrumentId].RejectCount++;
             }
 
-            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId} feed {feedId} instrument {instrumentId}: {reason}", out int textLength);
+            Utf8.TryWrite(_text, $"md.ring msgTypeId {msgTypeId} feed {feedId} instrument {instrumentId}: {RejectReasonNames[(int)reason]}", out int textLength);
             Alert(msgTypeId, _instruments.Contains(instrumentId) ? instrumentId : RiskAlertEncoder.InstrumentIdNullValue, textLength);
         }
 

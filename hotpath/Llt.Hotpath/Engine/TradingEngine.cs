@@ -210,6 +210,7 @@ public sealed class TradingEngine : IDisposable
             Mode = config.Feed.Mode == "max" ? SimulatorMode.AsFastAsPossible : SimulatorMode.Paced,
             PacedEventsPerSec = config.Feed.Rate,
             FeedId = config.Feed.FeedId,
+            BatchLimit = config.Feed.Batch,
         };
     }
 

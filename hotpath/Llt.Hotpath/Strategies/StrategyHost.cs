@@ -166,6 +166,8 @@ public sealed class StrategyHost
         {
             if (_enabled[s])
             {
+                // Timer-driven decisions have no causing tick: no receive time, no tick-to-decision sample.
+                _contexts[s].CurrentReceiveTs = 0;
                 _strategies[s].OnTimer(nowNs);
             }
         }

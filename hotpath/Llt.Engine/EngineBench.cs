@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Llt.Hotpath.Config;
+using Llt.Hotpath.Counters;
+using Llt.Hotpath.Engine;
+using Llt.Hotpath.Runtime;
+
+namespace Llt.Engine;
+
+/// <summary>
+/// <c>llt-engine bench</c>: pushes simulated ticks through the real engine path on one thread — simulator →
+/// SBE into md.ring → checked decode → validation → books → strategies (both built-ins on every
+/// instrument) → decisions journaled — and reports throughput, latency percentiles and what the run
+/// allocated. Two phases: throughput (the feed publishes 256 ticks per duty cycle) and latency (one tick
+/// per duty cycle, so a tick's receive-to-processed time is not inflated by its batch).
+/// </summary>
+internal static class EngineBench
+{
+    public static int Run(string[] args)
+    {
+        long ticks = 10_000_000;
+        int instruments = 100;
+        bool json = false;
+        bool journalTicks = false;
+        for (int i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--ticks" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out ticks) && ticks > 0:
+                    i++;
+                    break;
+                case "--instruments" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out instruments) && instruments is > 0 and <= 10_000:
+                    i++;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--journal-ticks":
+                    journalTicks = true;
+                    break;
+                default:
+                    Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
+                    Console.Error.WriteLine("usage: llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--json]");
+                    return 2;
+            }
+        }
+
+        PhaseResult throughput = RunPhase(ticks, instruments, journalTicks, batch: 256);
+        PhaseResult latency = RunPhase(Math.Min(ticks, 2_000_000), instruments, journalTicks, batch: 1);
+        if (json)
+        {
+            WriteJson(ticks, instruments, journalTicks, throughput, latency);
+        }
+        else
+        {
+            Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, both built-in strategies on each, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
+            Print("throughput (batch 256)", throughput);
+            Print("latency (batch 1)", latency);
+        }
+
+        return 0;
+    }
+
+    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, int batch)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + batch.ToString(CultureInfo.InvariantCulture));
+        var instruments = new InstrumentConfig[instrumentCount];
+        var symbols = new string[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            symbols[i] = "SIM" + i.ToString("D4", CultureInfo.InvariantCulture);
+            instruments[i] = new InstrumentConfig { Symbol = symbols[i], StartPrice = (20 + (i * 37 % 200)) * FixedPoint.Scale };
+        }
+
+        StrategyConfig[] strategies = [.. EngineConfig.DefaultStrategies().Select(s => s with { Instruments = symbols })];
+        var config = new EngineConfig
+        {
+            Name = "bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            Instruments = instruments,
+            Strategies = strategies,
+            Feed = new FeedConfig { Type = "simulator", Mode = "max", Seed = 42, Batch = batch },
+            L3OrderCapacity = 0,
+            Journal = new JournalConfig { Directory = Path.Combine(root, "journal"), SegmentLength = 1L << 30, JournalTicks = journalTicks },
+        };
+
+        using TradingEngine engine = TradingEngine.Create(config);
+        using AgentInvoker invoker = engine.CreateInvoker();
+        invoker.Start();
+        Counter accepted = engine.Counters.MdAccepted;
+
+        // warm-up: JIT tiers, caches, indicator windows
+        long warmUp = Math.Min(200_000, ticks / 10);
+        while (accepted.Get() < warmUp)
+        {
+            invoker.Invoke();
+        }
+
+        engine.CountersManager.CreateReader();
+        long startTicks = accepted.Get();
+        long startDecisions = engine.OrderEntry.Decisions.Get();
+        int gen0 = GC.CollectionCount(0);
+        int gen1 = GC.CollectionCount(1);
+        int gen2 = GC.CollectionCount(2);
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        ResetHistograms(engine);
+        long start = Stopwatch.GetTimestamp();
+        long target = startTicks + ticks;
+        while (accepted.Get() < target)
+        {
+            invoker.Invoke();
+        }
+
+        long elapsed = Stopwatch.GetTimestamp() - start;
+        var result = new PhaseResult
+        {
+            Ticks = accepted.Get() - startTicks,
+            Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
+            Seconds = elapsed / (double)Stopwatch.Frequency,
+            AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated,
+            Gc0 = GC.CollectionCount(0) - gen0,
+            Gc1 = GC.CollectionCount(1) - gen1,
+            Gc2 = GC.CollectionCount(2) - gen2,
+            Rejected = engine.Counters.MdRejected.Get(),
+        };
+
+        using (CountersReader reader = engine.CountersManager.CreateReader())
+        {
+            HistogramSnapshot snapshot = reader.CreateSnapshot();
+            result.TickToDecision = Percentiles(reader, snapshot, engine.OrderEntry.TickToDecision.Id);
+            result.TickProcessed = Percentiles(reader, snapshot, engine.Counters.MdRingLatency.Id);
+        }
+
+        invoker.Close();
+        engine.Dispose();
+        Directory.Delete(root, recursive: true);
+        Directory.Delete(config.EngineShmDirectory, recursive: true);
+        return result;
+    }
+
+    private static void ResetHistograms(TradingEngine engine)
+    {
+        engine.OrderEntry.TickToDecision.Reset();
+        engine.Counters.MdRingLatency.Reset();
+    }
+
+    private static long[] Percentiles(CountersReader reader, HistogramSnapshot snapshot, int id)
+    {
+        if (!reader.TryReadHistogram(id, snapshot) || snapshot.Count == 0)
+        {
+            return [0, 0, 0, 0, 0, 0, 0];
+        }
+
+        return
+        [
+            snapshot.Count,
+            snapshot.ValueAtPercentile(50), snapshot.ValueAtPercentile(90), snapshot.ValueAtPercentile(99),
+            snapshot.ValueAtPercentile(99.9), snapshot.ValueAtPercentile(99.99), snapshot.MaxNs,
+        ];
+    }
+
+    private static void Print(string phase, PhaseResult r)
+    {
+        Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}");
+        Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}");
+        PrintLatency("tick receive -> processed", r.TickProcessed);
+        PrintLatency("tick-to-decision", r.TickToDecision);
+    }
+
+    private static void PrintLatency(string label, long[] p) =>
+        Console.Out.WriteLine($"    {label,-26} n={p[0]:N0} p50={p[1]} p90={p[2]} p99={p[3]} p99.9={p[4]} p99.99={p[5]} max={p[6]} ns");
+
+    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult throughput, PhaseResult latency)
+    {
+        using var stream = Console.OpenStandardOutput();
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("ticksRequested", ticks);
+        w.WriteNumber("instruments", instruments);
+        w.WriteBoolean("journalTicks", journalTicks);
+        w.WriteNumber("processors", Environment.ProcessorCount);
+        WritePhase(w, "throughput", throughput);
+        WritePhase(w, "latency", latency);
+        w.WriteEndObject();
+    }
+
+    private static void WritePhase(Utf8JsonWriter w, string name, PhaseResult r)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("ticks", r.Ticks);
+        w.WriteNumber("seconds", r.Seconds);
+        w.WriteNumber("ticksPerSecond", r.Ticks / r.Seconds);
+        w.WriteNumber("decisions", r.Decisions);
+        w.WriteNumber("rejected", r.Rejected);
+        w.WriteNumber("allocatedBytes", r.AllocatedBytes);
+        w.WriteNumber("gc0", r.Gc0);
+        w.WriteNumber("gc1", r.Gc1);
+        w.WriteNumber("gc2", r.Gc2);
+        WriteLatency(w, "tickProcessedNs", r.TickProcessed);
+        WriteLatency(w, "tickToDecisionNs", r.TickToDecision);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLatency(Utf8JsonWriter w, string name, long[] p)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("count", p[0]);
+        w.WriteNumber("p50", p[1]);
+        w.WriteNumber("p90", p[2]);
+        w.WriteNumber("p99", p[3]);
+        w.WriteNumber("p999", p[4]);
+        w.WriteNumber("p9999", p[5]);
+        w.WriteNumber("max", p[6]);
+        w.WriteEndObject();
+    }
+
+    private sealed class PhaseResult
+    {
+        public long Ticks;
+        public long Decisions;
+        public double Seconds;
+        public long AllocatedBytes;
+        public int Gc0;
+        public int Gc1;
+        public int Gc2;
+        public long Rejected;
+        public long[] TickToDecision = [];
+        public long[] TickProcessed = [];
+    }
+}
