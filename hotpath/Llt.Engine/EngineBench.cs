@@ -23,6 +23,7 @@ internal static class EngineBench
         int instruments = 100;
         bool json = false;
         bool journalTicks = false;
+        bool strategiesOn = true;
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,22 +40,25 @@ internal static class EngineBench
                 case "--journal-ticks":
                     journalTicks = true;
                     break;
+                case "--no-strategies":
+                    strategiesOn = false;
+                    break;
                 default:
                     Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--json]");
+                    Console.Error.WriteLine("usage: llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--no-strategies] [--json]");
                     return 2;
             }
         }
 
-        PhaseResult throughput = RunPhase(ticks, instruments, journalTicks, batch: 256);
-        PhaseResult latency = RunPhase(Math.Min(ticks, 2_000_000), instruments, journalTicks, batch: 1);
+        PhaseResult throughput = RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256);
+        PhaseResult latency = RunPhase(Math.Min(ticks, 2_000_000), instruments, journalTicks, strategiesOn, batch: 1);
         if (json)
         {
             WriteJson(ticks, instruments, journalTicks, throughput, latency);
         }
         else
         {
-            Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, both built-in strategies on each, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
+            Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
             Print("throughput (batch 256)", throughput);
             Print("latency (batch 1)", latency);
         }
@@ -62,7 +66,7 @@ internal static class EngineBench
         return 0;
     }
 
-    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, int batch)
+    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch)
     {
         string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + batch.ToString(CultureInfo.InvariantCulture));
         var instruments = new InstrumentConfig[instrumentCount];
@@ -73,7 +77,7 @@ internal static class EngineBench
             instruments[i] = new InstrumentConfig { Symbol = symbols[i], StartPrice = (20 + (i * 37 % 200)) * FixedPoint.Scale };
         }
 
-        StrategyConfig[] strategies = [.. EngineConfig.DefaultStrategies().Select(s => s with { Instruments = symbols })];
+        StrategyConfig[] strategies = strategiesOn ? [.. EngineConfig.DefaultStrategies().Select(s => s with { Instruments = symbols })] : [];
         var config = new EngineConfig
         {
             Name = "bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
@@ -122,6 +126,7 @@ internal static class EngineBench
             Gc1 = GC.CollectionCount(1) - gen1,
             Gc2 = GC.CollectionCount(2) - gen2,
             Rejected = engine.Counters.MdRejected.Get(),
+            Errors = engine.Errors.ErrorCount,
         };
 
         using (CountersReader reader = engine.CountersManager.CreateReader())
@@ -161,7 +166,7 @@ internal static class EngineBench
 
     private static void Print(string phase, PhaseResult r)
     {
-        Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}");
+        Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}; agent errors {r.Errors}");
         Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}");
         PrintLatency("tick receive -> processed", r.TickProcessed);
         PrintLatency("tick-to-decision", r.TickToDecision);
@@ -224,6 +229,7 @@ internal static class EngineBench
         public int Gc1;
         public int Gc2;
         public long Rejected;
+        public long Errors;
         public long[] TickToDecision = [];
         public long[] TickProcessed = [];
     }

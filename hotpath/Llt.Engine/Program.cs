@@ -13,7 +13,7 @@ internal static class Program
 {
     private const string Usage = """
         usage: llt-engine [--config FILE] [--duration DURATION] [--check-config]
-               llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--json]
+               llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--no-strategies] [--json]
           --config FILE      engine configuration (llt.json); embedded defaults when absent
           --duration D       run for D (e.g. 30s, 5m) then stop; default: until SIGINT/SIGTERM
           --check-config     validate the configuration, print it, and exit

@@ -34,6 +34,8 @@ public sealed class MarketDataAgent : IAgent
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
         InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books)
     {
+        // run the static initialiser now, not on the first rejected tick in the middle of trading
+        GC.KeepAlive(RejectReasonNames);
         _ring = ring;
         _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books);
     }
