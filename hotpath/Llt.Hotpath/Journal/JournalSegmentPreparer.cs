@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Llt.Hotpath.Journal;
 
@@ -19,7 +18,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
     private readonly JournalRetentionPolicy _retention;
     private readonly ExclusiveJournalWriter _writer;
     private readonly AutoResetEvent _wake = new(false);
-    private readonly ConcurrentQueue<JournalSegment> _retiring = new();
+    private readonly RetiredSegmentQueue _retiring = new();
     private readonly Lock _createLock = new();
     private readonly Thread _thread;
 
@@ -108,7 +107,14 @@ internal sealed class JournalSegmentPreparer : IDisposable
     {
         // release: periodic sync switches to the new segment no later than it sees the old one retired
         Volatile.Write(ref _active, active);
-        _retiring.Enqueue(completed);
+        // Full only if the preparer is 16 segments behind: then the writer waits for it (back-pressure
+        // from a stalled disk), since dropping a retired segment would skip its fsync and retention.
+        while (!_retiring.TryEnqueue(completed))
+        {
+            _wake.Set();
+            Thread.Yield();
+        }
+
         _wake.Set();
     }
 
@@ -138,7 +144,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
         }
 
         bool retired = false;
-        while (_retiring.TryDequeue(out JournalSegment? completed))
+        while (_retiring.TryDequeue(out JournalSegment? completed) && completed is not null)
         {
             if (_fsyncPolicy != JournalFsyncPolicy.None)
             {
@@ -217,7 +223,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
             _thread.Join();
         }
 
-        while (_retiring.TryDequeue(out JournalSegment? completed))
+        while (_retiring.TryDequeue(out JournalSegment? completed) && completed is not null)
         {
             if (_fsyncPolicy != JournalFsyncPolicy.None)
             {

@@ -63,7 +63,10 @@ public sealed class EngineFullPathTests
     [Fact]
     public void FullTickPath_DoesNotAllocate_AfterWarmUp()
     {
-        using var harness = new EngineHarness(customize: WithSimulatorAndStrategies);
+        // A 64 MiB segment, as in production: the window must not include a roll that finds no prepared
+        // segment (a roll stall creates the file on the writer's thread, which allocates; counted as
+        // journal roll stalls). Rolls themselves are covered by the journal's own allocation tests.
+        using var harness = new EngineHarness(segmentLength: 64L << 20, customize: WithSimulatorAndStrategies);
         for (int i = 0; i < 500; i++)
         {
             harness.Clock.Advance(1_000_000);
