@@ -106,9 +106,17 @@ public sealed unsafe class MappedFile : IDisposable
         return new MappedFile(path, address, length);
     }
 
-    /// <summary>Writes one byte per 4 KiB page (an idempotent read-write of the existing value).</summary>
+    /// <summary>
+    /// Faults every page in, writable, before the hot path needs it: MADV_POPULATE_WRITE (Linux 5.14+) does
+    /// it in one call; older kernels get a read-write of one byte per 4 KiB page.
+    /// </summary>
     public void PreTouch()
     {
+        if (Libc.Madvise(_address, (nuint)Length, Libc.MadvPopulateWrite) == 0)
+        {
+            return;
+        }
+
         byte* p = Pointer;
         for (long i = 0; i < Length; i += 4096)
         {

@@ -16,6 +16,8 @@ internal static unsafe partial class Libc
     public const int MapPopulate = 0x8000;
     public const int MadvHugePage = 14;
     public const int MadvWillNeed = 3;
+    /// <summary>Prefault page tables writable (Linux 5.14+); EINVAL on older kernels.</summary>
+    public const int MadvPopulateWrite = 23;
     public const int MsSync = 4;
     public const int MsAsync = 1;
     public const int McLCurrent = 1;
