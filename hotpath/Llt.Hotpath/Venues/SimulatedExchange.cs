@@ -1,0 +1,857 @@
+using System.Runtime.CompilerServices;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Venues;
+
+/// <summary>
+/// The embedded default venue for paper trading and backtests: matches our orders against the market the
+/// engine feeds it (top of book, L2 levels, trade prints), with configured latencies and maker/taker fees.
+/// The fill model is specified in docs/VENUES.md. Single-threaded (the gateway agent's thread); no
+/// allocation after construction; every refusal is a <see cref="VenueResult"/> or a report, never a throw.
+/// </summary>
+/// <remarks>
+/// Time is passed in. Requests act at the venue at <c>nowNs + EntryLatencyNs</c>; what happens at the venue
+/// at time T is reported at <c>T + AckLatencyNs</c>. Market data is applied at the venue at the nowNs it is
+/// given, after every request that has arrived by then, so an order sees the market as of its arrival.
+/// Time must not go backwards across calls.
+/// </remarks>
+public sealed class SimulatedExchange
+{
+    private const int NoSlot = -1;
+    private const int BidSide = 0;
+    private const int AskSide = 1;
+
+    private readonly long _entryLatencyNs;
+    private readonly long _ackLatencyNs;
+    private readonly long _makerFeePerUnit;
+    private readonly long _takerFeePerUnit;
+    private readonly int _instrumentCount;
+    private readonly int _depth;
+
+    // market: per instrument and side, best first, DisplayedQty > 0
+    private readonly MarketLevel[] _levels;
+    private readonly int[] _levelCounts;
+
+    // ours: slots, free stack, resting lists per instrument side (price, then time)
+    private readonly SimOrderSlot[] _orders;
+    private readonly int[] _freeSlots;
+    private int _freeCount;
+    private readonly int[] _restingHeads;
+    private readonly ClOrdIdIndex _index;
+
+    private readonly FixedRing<VenueRequest> _requests;
+    private readonly FixedRing<VenueReport> _reports;
+    // written instead of the queue when it is full, so emit sites need no branch
+    private VenueReport _overflowReport;
+    private long _droppedReports;
+
+    public SimulatedExchange(SimulatedExchangeOptions options)
+    {
+        string? error = options.Validate();
+        if (error is not null)
+        {
+            VenueThrowHelper.ThrowArgument(nameof(options), error);
+        }
+
+        VenueId = options.VenueId;
+        Name = options.Name;
+        _entryLatencyNs = options.EntryLatencyNs;
+        _ackLatencyNs = options.AckLatencyNs;
+        _makerFeePerUnit = options.MakerFeePerUnit;
+        _takerFeePerUnit = options.TakerFeePerUnit;
+        _instrumentCount = options.InstrumentCount;
+        _depth = options.BookDepth;
+
+        _levels = new MarketLevel[_instrumentCount * 2 * _depth];
+        _levelCounts = new int[_instrumentCount * 2];
+        _orders = new SimOrderSlot[options.OrderCapacity];
+        _freeSlots = new int[options.OrderCapacity];
+        for (int i = 0; i < _freeSlots.Length; i++)
+        {
+            // popped from the end: slot 0 first
+            _freeSlots[i] = _freeSlots.Length - 1 - i;
+        }
+
+        _freeCount = _freeSlots.Length;
+        _restingHeads = new int[_instrumentCount * 2];
+        _restingHeads.AsSpan().Fill(NoSlot);
+        _index = new ClOrdIdIndex(options.OrderCapacity);
+        _requests = new FixedRing<VenueRequest>(options.RequestCapacity);
+        _reports = new FixedRing<VenueReport>(options.ReportCapacity);
+    }
+
+    public int VenueId { get; }
+
+    public string Name { get; }
+
+    /// <summary>Orders held (in flight or working).</summary>
+    public int OrderCount => _orders.Length - _freeCount;
+
+    /// <summary>Reports produced and not yet polled (some may not be due yet).</summary>
+    public int PendingReportCount => _reports.Count;
+
+    /// <summary>Reports lost because the report queue was full; nonzero means ReportCapacity is too small.</summary>
+    public long DroppedReports => _droppedReports;
+
+    /// <summary>Sends a new order; it acts at the venue at <paramref name="nowNs"/> + entry latency.</summary>
+    public VenueResult Submit(in VenueOrder order, long nowNs)
+    {
+        if ((uint)order.InstrumentId >= (uint)_instrumentCount)
+        {
+            return VenueResult.UnknownInstrument;
+        }
+
+        if (order.Qty <= 0)
+        {
+            return VenueResult.InvalidQty;
+        }
+
+        if (order.OrdType != OrdType.Limit && order.OrdType != OrdType.Market)
+        {
+            return VenueResult.UnsupportedOrdType;
+        }
+
+        if (order.OrdType == OrdType.Limit && order.Price <= 0)
+        {
+            return VenueResult.InvalidPrice;
+        }
+
+        if (_requests.IsFull)
+        {
+            return VenueResult.RequestQueueFull;
+        }
+
+        if (_freeCount == 0)
+        {
+            return VenueResult.OrderCapacityFull;
+        }
+
+        int slot = _freeSlots[_freeCount - 1];
+        if (!_index.TryAdd(order.ClOrdId, slot))
+        {
+            return VenueResult.DuplicateClOrdId;
+        }
+
+        _freeCount--;
+        ref SimOrderSlot o = ref _orders[slot];
+        o.ClOrdId = order.ClOrdId;
+        o.InstrumentId = order.InstrumentId;
+        o.Side = order.Side;
+        o.OrdType = order.OrdType;
+        o.TimeInForce = order.TimeInForce;
+        o.ExecInst = order.ExecInst;
+        o.Price = order.OrdType == OrdType.Market ? 0 : order.Price;
+        o.OrderQty = order.Qty;
+        o.CumQty = 0;
+        o.QueueAhead = 0;
+        o.UnmatchedPrintQty = 0;
+        o.Prev = NoSlot;
+        o.Next = NoSlot;
+        o.State = SimOrderState.InFlight;
+
+        ref VenueRequest request = ref _requests.Claim(out _);
+        request.Kind = VenueRequestKind.New;
+        request.ArrivalNs = nowNs + _entryLatencyNs;
+        request.ClOrdId = order.ClOrdId;
+        request.Slot = slot;
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>Requests a cancel; an unknown or finished order gets a <see cref="VenueReportKind.CancelRejected"/>.</summary>
+    public VenueResult Cancel(long clOrdId, long nowNs)
+    {
+        if (_requests.IsFull)
+        {
+            return VenueResult.RequestQueueFull;
+        }
+
+        ref VenueRequest request = ref _requests.Claim(out _);
+        request.Kind = VenueRequestKind.Cancel;
+        request.ArrivalNs = nowNs + _entryLatencyNs;
+        request.ClOrdId = clOrdId;
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>
+    /// Requests a cancel/replace of a working limit order to a new price and total quantity under
+    /// <paramref name="newClOrdId"/>. Same price and lower quantity keeps queue priority; anything else loses it.
+    /// </summary>
+    public VenueResult Replace(long clOrdId, long newClOrdId, long price, long qty, long nowNs)
+    {
+        if (qty <= 0)
+        {
+            return VenueResult.InvalidQty;
+        }
+
+        if (price <= 0)
+        {
+            return VenueResult.InvalidPrice;
+        }
+
+        if (_requests.IsFull)
+        {
+            return VenueResult.RequestQueueFull;
+        }
+
+        ref VenueRequest request = ref _requests.Claim(out _);
+        request.Kind = VenueRequestKind.Replace;
+        request.ArrivalNs = nowNs + _entryLatencyNs;
+        request.ClOrdId = clOrdId;
+        request.NewClOrdId = newClOrdId;
+        request.Price = price;
+        request.Qty = qty;
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>
+    /// Top of book: sets the best bid and ask levels, removing market levels better than them. A price
+    /// &lt;= 0 leaves that side alone; a size &lt;= 0 removes the level at that price.
+    /// </summary>
+    public VenueResult OnQuote(int instrumentId, long bidPx, long bidSz, long askPx, long askSz, long nowNs)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return VenueResult.UnknownInstrument;
+        }
+
+        ProcessRequests(nowNs);
+        SetTop(instrumentId, BidSide, bidPx, bidSz);
+        SetTop(instrumentId, AskSide, askPx, askSz);
+        MatchCrossedResting(instrumentId, BidSide, nowNs);
+        MatchCrossedResting(instrumentId, AskSide, nowNs);
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>One L2 level: displayed size at a price on a side; size &lt;= 0 deletes the level.</summary>
+    public VenueResult OnBookLevel(int instrumentId, Side side, long price, long size, long nowNs)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return VenueResult.UnknownInstrument;
+        }
+
+        if (price <= 0)
+        {
+            return VenueResult.InvalidPrice;
+        }
+
+        ProcessRequests(nowNs);
+        int s = SideIndex(side);
+        SetLevel(instrumentId, s, price, size);
+        MatchCrossedResting(instrumentId, 1 - s, nowNs);
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>A trade print in the market: fills our resting orders it reaches (docs/VENUES.md).</summary>
+    public VenueResult OnTrade(int instrumentId, long price, long size, long nowNs)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return VenueResult.UnknownInstrument;
+        }
+
+        if (size <= 0)
+        {
+            return VenueResult.InvalidQty;
+        }
+
+        ProcessRequests(nowNs);
+        ApplyPrint(instrumentId, BidSide, price, size, nowNs);
+        ApplyPrint(instrumentId, AskSide, price, size, nowNs);
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>End of session: every working Day order is expired at <paramref name="nowNs"/>. O(order capacity).</summary>
+    public int ExpireDayOrders(long nowNs)
+    {
+        ProcessRequests(nowNs);
+        int expired = 0;
+        for (int slot = 0; slot < _orders.Length; slot++)
+        {
+            ref SimOrderSlot o = ref _orders[slot];
+            if (o.State == SimOrderState.Resting && o.TimeInForce == TimeInForce.Day)
+            {
+                Emit(VenueReportKind.Expired, slot, nowNs);
+                Finish(slot);
+                expired++;
+            }
+        }
+
+        return expired;
+    }
+
+    /// <summary>
+    /// Acts on every request that has arrived by <paramref name="nowNs"/>, then hands each report due by
+    /// then to <paramref name="handler"/> in time order. Returns the number of reports delivered.
+    /// </summary>
+    public int Poll<THandler>(long nowNs, ref THandler handler)
+        where THandler : IVenueReportHandler
+    {
+        ProcessRequests(nowNs);
+        int delivered = 0;
+        while (_reports.Count > 0)
+        {
+            ref VenueReport report = ref _reports.Peek();
+            if (report.TimestampNs > nowNs)
+            {
+                break;
+            }
+
+            handler.OnReport(in report);
+            _reports.Drop();
+            delivered++;
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Market volume ahead of a working order in its price queue, or -1 if it is not working.</summary>
+    public long QueueAheadOf(long clOrdId)
+    {
+        int slot = _index.Find(clOrdId);
+        return slot >= 0 && _orders[slot].State == SimOrderState.Resting ? _orders[slot].QueueAhead : -1;
+    }
+
+    /// <summary>Displayed size the market shows at a price, less what our orders took since its last refresh.</summary>
+    public long AvailableQty(int instrumentId, Side side, long price)
+    {
+        int i = FindLevel(instrumentId, SideIndex(side), price);
+        return i >= 0 ? _levels[LevelBase(instrumentId, SideIndex(side)) + i].AvailableQty : 0;
+    }
+
+    private void ProcessRequests(long nowNs)
+    {
+        while (_requests.Count > 0)
+        {
+            ref VenueRequest head = ref _requests.Peek();
+            if (head.ArrivalNs > nowNs)
+            {
+                return;
+            }
+
+            VenueRequest request = head;
+            _requests.Drop();
+            switch (request.Kind)
+            {
+                case VenueRequestKind.New:
+                    OnNewArrived(request.Slot, request.ArrivalNs);
+                    break;
+                case VenueRequestKind.Cancel:
+                    OnCancelArrived(in request);
+                    break;
+                default:
+                    OnReplaceArrived(in request);
+                    break;
+            }
+        }
+    }
+
+    private void OnNewArrived(int slot, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        bool postOnly = (o.ExecInst & ExecInst.PostOnly) != 0;
+        if (postOnly && o.OrdType == OrdType.Limit && CrossingAvailableQty(slot) > 0)
+        {
+            ref VenueReport reject = ref Emit(VenueReportKind.Rejected, slot, venueNs);
+            reject.RejectReason = RejectReason.VenueReject;
+            reject.RejectCode = VenueRejectCode.PostOnlyWouldCross;
+            Finish(slot);
+            return;
+        }
+
+        Emit(VenueReportKind.Ack, slot, venueNs);
+        if (o.TimeInForce == TimeInForce.FillOrKill && CrossingAvailableQty(slot) < o.LeavesQty)
+        {
+            Emit(VenueReportKind.Canceled, slot, venueNs);
+            Finish(slot);
+            return;
+        }
+
+        TakeLiquidity(slot, Liquidity.Taker, venueNs);
+        if (o.LeavesQty == 0)
+        {
+            Finish(slot);
+            return;
+        }
+
+        if (o.OrdType == OrdType.Market || o.TimeInForce == TimeInForce.ImmediateOrCancel || o.TimeInForce == TimeInForce.FillOrKill)
+        {
+            Emit(VenueReportKind.Canceled, slot, venueNs);
+            Finish(slot);
+            return;
+        }
+
+        Rest(slot);
+    }
+
+    private void OnCancelArrived(in VenueRequest request)
+    {
+        int slot = _index.Find(request.ClOrdId);
+        if (slot < 0 || _orders[slot].State != SimOrderState.Resting)
+        {
+            EmitCancelReject(request.ClOrdId, request.ClOrdId, VenueRejectCode.UnknownOrder, request.ArrivalNs);
+            return;
+        }
+
+        Emit(VenueReportKind.Canceled, slot, request.ArrivalNs);
+        Finish(slot);
+    }
+
+    private void OnReplaceArrived(in VenueRequest request)
+    {
+        long venueNs = request.ArrivalNs;
+        int slot = _index.Find(request.ClOrdId);
+        if (slot < 0 || _orders[slot].State != SimOrderState.Resting)
+        {
+            EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.UnknownOrder, venueNs);
+            return;
+        }
+
+        ref SimOrderSlot o = ref _orders[slot];
+        if (request.Qty <= o.CumQty)
+        {
+            EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.InvalidQty, venueNs);
+            return;
+        }
+
+        if (request.NewClOrdId != request.ClOrdId && _index.Find(request.NewClOrdId) >= 0)
+        {
+            EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.DuplicateClOrdId, venueNs);
+            return;
+        }
+
+        bool losesPriority = request.Price != o.Price || request.Qty > o.OrderQty;
+        if (losesPriority && (o.ExecInst & ExecInst.PostOnly) != 0)
+        {
+            long oldPrice = o.Price;
+            o.Price = request.Price;
+            long crossing = CrossingAvailableQty(slot);
+            o.Price = oldPrice;
+            if (crossing > 0)
+            {
+                EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.PostOnlyWouldCross, venueNs);
+                return;
+            }
+        }
+
+        _index.Remove(o.ClOrdId);
+        _index.TryAdd(request.NewClOrdId, slot);
+        o.ClOrdId = request.NewClOrdId;
+        o.OrderQty = request.Qty;
+        if (!losesPriority)
+        {
+            ref VenueReport kept = ref Emit(VenueReportKind.Replaced, slot, venueNs);
+            kept.OrigClOrdId = request.ClOrdId;
+            return;
+        }
+
+        Unlink(slot);
+        o.State = SimOrderState.InFlight;
+        o.Price = request.Price;
+        ref VenueReport replaced = ref Emit(VenueReportKind.Replaced, slot, venueNs);
+        replaced.OrigClOrdId = request.ClOrdId;
+
+        // a new price that crosses takes liquidity as a new order would
+        TakeLiquidity(slot, Liquidity.Taker, venueNs);
+        if (o.LeavesQty == 0)
+        {
+            Finish(slot);
+            return;
+        }
+
+        Rest(slot);
+    }
+
+    /// <summary>
+    /// Takes available market liquidity on the other side, best level first, while the level price is within
+    /// the order's limit. Taker fills print at the level price; maker fills (the market crossed our resting
+    /// order) at our price. Returns the quantity filled; the caller finishes a filled order.
+    /// </summary>
+    private long TakeLiquidity(int slot, Liquidity liquidity, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        int contra = 1 - SideIndex(o.Side);
+        int levelBase = LevelBase(o.InstrumentId, contra);
+        int count = _levelCounts[o.InstrumentId * 2 + contra];
+        long filled = 0;
+        for (int i = 0; i < count && o.LeavesQty > 0; i++)
+        {
+            ref MarketLevel level = ref _levels[levelBase + i];
+            if (!Crosses(in o, level.Price))
+            {
+                break;
+            }
+
+            long take = Math.Min(level.AvailableQty, o.LeavesQty);
+            if (take == 0)
+            {
+                continue;
+            }
+
+            level.ConsumedQty += take;
+            filled += take;
+            EmitFill(slot, liquidity == Liquidity.Taker ? level.Price : o.Price, take, liquidity, venueNs);
+        }
+
+        return filled;
+    }
+
+    private long CrossingAvailableQty(int slot)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        int contra = 1 - SideIndex(o.Side);
+        int levelBase = LevelBase(o.InstrumentId, contra);
+        int count = _levelCounts[o.InstrumentId * 2 + contra];
+        long total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ref MarketLevel level = ref _levels[levelBase + i];
+            if (!Crosses(in o, level.Price))
+            {
+                break;
+            }
+
+            total += level.AvailableQty;
+        }
+
+        return total;
+    }
+
+    /// <summary>After a market update, our resting orders the other side now crosses are filled as makers.</summary>
+    private void MatchCrossedResting(int instrumentId, int side, long venueNs)
+    {
+        int slot = _restingHeads[instrumentId * 2 + side];
+        while (slot != NoSlot)
+        {
+            int next = _orders[slot].Next;
+            TakeLiquidity(slot, Liquidity.Maker, venueNs);
+            if (_orders[slot].LeavesQty != 0)
+            {
+                // best-priced order not filled: nothing worse can be
+                return;
+            }
+
+            Finish(slot);
+            slot = next;
+        }
+    }
+
+    private void ApplyPrint(int instrumentId, int side, long price, long size, long venueNs)
+    {
+        long remaining = size;
+        int slot = _restingHeads[instrumentId * 2 + side];
+
+        // priced better than the print: the print went through us, fill up to its size in price-time order
+        while (slot != NoSlot && IsBetter(side, _orders[slot].Price, price))
+        {
+            ref SimOrderSlot o = ref _orders[slot];
+            int next = o.Next;
+            long fill = Math.Min(remaining, o.LeavesQty);
+            if (fill > 0)
+            {
+                remaining -= fill;
+                EmitFill(slot, o.Price, fill, Liquidity.Maker, venueNs);
+                if (o.LeavesQty == 0)
+                {
+                    Finish(slot);
+                }
+            }
+
+            slot = next;
+        }
+
+        // at the print price: the print consumes market volume queued ahead of each order first
+        long marketConsumed = 0;
+        while (slot != NoSlot && _orders[slot].Price == price)
+        {
+            ref SimOrderSlot o = ref _orders[slot];
+            int next = o.Next;
+            long ahead = Math.Max(0, o.QueueAhead - marketConsumed);
+            long throughQueue = Math.Min(remaining, ahead);
+            remaining -= throughQueue;
+            marketConsumed += throughQueue;
+            o.QueueAhead = Math.Max(0, o.QueueAhead - marketConsumed);
+            o.UnmatchedPrintQty += size;
+            long fill = Math.Min(remaining, o.LeavesQty);
+            if (fill > 0)
+            {
+                remaining -= fill;
+                EmitFill(slot, o.Price, fill, Liquidity.Maker, venueNs);
+                if (o.LeavesQty == 0)
+                {
+                    Finish(slot);
+                }
+            }
+
+            slot = next;
+        }
+    }
+
+    private void SetTop(int instrumentId, int side, long price, long size)
+    {
+        if (price <= 0)
+        {
+            return;
+        }
+
+        int levelBase = LevelBase(instrumentId, side);
+        ref int count = ref _levelCounts[instrumentId * 2 + side];
+        int better = 0;
+        while (better < count && IsBetter(side, _levels[levelBase + better].Price, price))
+        {
+            ref MarketLevel gone = ref _levels[levelBase + better];
+            AdjustQueues(instrumentId, side, gone.Price, gone.DisplayedQty, 0);
+            better++;
+        }
+
+        if (better > 0)
+        {
+            Array.Copy(_levels, levelBase + better, _levels, levelBase, count - better);
+            count -= better;
+        }
+
+        SetLevel(instrumentId, side, price, size);
+    }
+
+    private void SetLevel(int instrumentId, int side, long price, long size)
+    {
+        int levelBase = LevelBase(instrumentId, side);
+        ref int count = ref _levelCounts[instrumentId * 2 + side];
+        int i = 0;
+        while (i < count && IsBetter(side, _levels[levelBase + i].Price, price))
+        {
+            i++;
+        }
+
+        bool found = i < count && _levels[levelBase + i].Price == price;
+        long oldSize = found ? _levels[levelBase + i].DisplayedQty : 0;
+        long newSize = Math.Max(0, size);
+        if (found)
+        {
+            if (newSize == 0)
+            {
+                Array.Copy(_levels, levelBase + i + 1, _levels, levelBase + i, count - i - 1);
+                count--;
+            }
+            else
+            {
+                // a refresh is the market's word on this level: what we took is forgotten
+                _levels[levelBase + i].DisplayedQty = newSize;
+                _levels[levelBase + i].ConsumedQty = 0;
+            }
+        }
+        else if (newSize > 0 && i < _depth)
+        {
+            int move = Math.Min(count, _depth - 1) - i;
+            if (move > 0)
+            {
+                Array.Copy(_levels, levelBase + i, _levels, levelBase + i + 1, move);
+            }
+
+            _levels[levelBase + i] = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
+            count = Math.Min(count + 1, _depth);
+        }
+
+        AdjustQueues(instrumentId, side, price, oldSize, newSize);
+    }
+
+    /// <summary>
+    /// Displayed size at a price we rest at went from <paramref name="oldSize"/> to <paramref name="newSize"/>.
+    /// A decrease is first matched against prints at that price already applied to the queue; the rest is
+    /// cancellations, taken from ahead of us in proportion to our queue-ahead share of the old size. Queue
+    /// ahead never exceeds what is displayed. Increases join behind us.
+    /// </summary>
+    private void AdjustQueues(int instrumentId, int side, long price, long oldSize, long newSize)
+    {
+        int slot = _restingHeads[instrumentId * 2 + side];
+        while (slot != NoSlot && IsBetter(side, _orders[slot].Price, price))
+        {
+            slot = _orders[slot].Next;
+        }
+
+        while (slot != NoSlot && _orders[slot].Price == price)
+        {
+            ref SimOrderSlot o = ref _orders[slot];
+            if (newSize < oldSize)
+            {
+                long decrease = oldSize - newSize;
+                long fromPrints = Math.Min(decrease, o.UnmatchedPrintQty);
+                o.UnmatchedPrintQty -= fromPrints;
+                long cancelled = decrease - fromPrints;
+                if (cancelled > 0 && o.QueueAhead > 0)
+                {
+                    o.QueueAhead -= (long)((Int128)cancelled * o.QueueAhead / oldSize);
+                }
+
+                o.QueueAhead = Math.Min(o.QueueAhead, newSize);
+            }
+            else
+            {
+                o.UnmatchedPrintQty = 0;
+            }
+
+            slot = o.Next;
+        }
+    }
+
+    /// <summary>Working order joins its price queue behind the market's displayed size and behind our earlier orders there.</summary>
+    private void Rest(int slot)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        int side = SideIndex(o.Side);
+        int level = FindLevel(o.InstrumentId, side, o.Price);
+        o.QueueAhead = level >= 0 ? _levels[LevelBase(o.InstrumentId, side) + level].AvailableQty : 0;
+        o.UnmatchedPrintQty = 0;
+        o.State = SimOrderState.Resting;
+
+        ref int head = ref _restingHeads[o.InstrumentId * 2 + side];
+        int prev = NoSlot;
+        int cursor = head;
+        while (cursor != NoSlot && !IsBetter(side, o.Price, _orders[cursor].Price))
+        {
+            prev = cursor;
+            cursor = _orders[cursor].Next;
+        }
+
+        o.Prev = prev;
+        o.Next = cursor;
+        if (prev == NoSlot)
+        {
+            head = slot;
+        }
+        else
+        {
+            _orders[prev].Next = slot;
+        }
+
+        if (cursor != NoSlot)
+        {
+            _orders[cursor].Prev = slot;
+        }
+    }
+
+    private void Unlink(int slot)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        if (o.Prev == NoSlot)
+        {
+            _restingHeads[o.InstrumentId * 2 + SideIndex(o.Side)] = o.Next;
+        }
+        else
+        {
+            _orders[o.Prev].Next = o.Next;
+        }
+
+        if (o.Next != NoSlot)
+        {
+            _orders[o.Next].Prev = o.Prev;
+        }
+
+        o.Prev = NoSlot;
+        o.Next = NoSlot;
+    }
+
+    /// <summary>Order is done (filled, cancelled, rejected, expired): unlink, forget its id, free its slot.</summary>
+    private void Finish(int slot)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        if (o.State == SimOrderState.Resting)
+        {
+            Unlink(slot);
+        }
+
+        _index.Remove(o.ClOrdId);
+        o.State = SimOrderState.Free;
+        _freeSlots[_freeCount++] = slot;
+    }
+
+    private void EmitFill(int slot, long price, long qty, Liquidity liquidity, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        o.CumQty += qty;
+        ref VenueReport report = ref Emit(VenueReportKind.Fill, slot, venueNs);
+        report.Price = price;
+        report.LastQty = qty;
+        report.Liquidity = liquidity;
+        report.Fee = qty * (liquidity == Liquidity.Maker ? _makerFeePerUnit : _takerFeePerUnit);
+    }
+
+    private ref VenueReport Emit(VenueReportKind kind, int slot, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        ref VenueReport report = ref ClaimReport(kind, venueNs);
+        report.ClOrdId = o.ClOrdId;
+        report.InstrumentId = o.InstrumentId;
+        report.Side = o.Side;
+        report.Price = o.Price;
+        report.CumQty = o.CumQty;
+        report.LeavesQty = kind == VenueReportKind.Fill || kind == VenueReportKind.Ack || kind == VenueReportKind.Replaced ? o.LeavesQty : 0;
+        return ref report;
+    }
+
+    private void EmitCancelReject(long clOrdId, long origClOrdId, VenueRejectCode code, long venueNs)
+    {
+        ref VenueReport report = ref ClaimReport(VenueReportKind.CancelRejected, venueNs);
+        report.ClOrdId = clOrdId;
+        report.OrigClOrdId = origClOrdId;
+        report.InstrumentId = -1;
+        report.RejectCode = code;
+        report.RejectReason = code switch
+        {
+            VenueRejectCode.UnknownOrder => RejectReason.UnknownOrder,
+            VenueRejectCode.InvalidQty => RejectReason.InvalidQty,
+            _ => RejectReason.VenueReject,
+        };
+    }
+
+    private ref VenueReport ClaimReport(VenueReportKind kind, long venueNs)
+    {
+        ref VenueReport report = ref _reports.Claim(out bool claimed);
+        if (!claimed)
+        {
+            _droppedReports++;
+            report = ref _overflowReport;
+        }
+
+        report = default;
+        report.Kind = kind;
+        report.VenueTimeNs = venueNs;
+        report.TimestampNs = venueNs + _ackLatencyNs;
+        return ref report;
+    }
+
+    private int FindLevel(int instrumentId, int side, long price)
+    {
+        int levelBase = LevelBase(instrumentId, side);
+        int count = _levelCounts[instrumentId * 2 + side];
+        for (int i = 0; i < count; i++)
+        {
+            long p = _levels[levelBase + i].Price;
+            if (p == price)
+            {
+                return i;
+            }
+
+            if (!IsBetter(side, p, price))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LevelBase(int instrumentId, int side) => (instrumentId * 2 + side) * _depth;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SideIndex(Side side) => side == Side.Buy ? BidSide : AskSide;
+
+    /// <summary>True when price <paramref name="a"/> ranks ahead of <paramref name="b"/> on a side (higher bid, lower ask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBetter(int side, long a, long b) => side == BidSide ? a > b : a < b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Crosses(in SimOrderSlot o, long contraPrice) =>
+        o.OrdType == OrdType.Market || (o.Side == Side.Buy ? contraPrice <= o.Price : contraPrice >= o.Price);
+}
