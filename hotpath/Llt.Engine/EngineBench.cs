@@ -4,6 +4,8 @@ using System.Text.Json;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Engine;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.Runtime;
 
 namespace Llt.Engine;
@@ -52,21 +54,28 @@ internal static class EngineBench
 
         PhaseResult throughput = RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256);
         PhaseResult latency = RunPhase(Math.Min(ticks, 2_000_000), instruments, journalTicks, strategiesOn, batch: 1);
+        PhaseResult replay = RunPhase(Math.Min(ticks, 4_000_000), instruments, journalTicks, strategiesOn, batch: 256, replay: true);
         if (json)
         {
-            WriteJson(ticks, instruments, journalTicks, throughput, latency);
+            WriteJson(ticks, instruments, journalTicks, throughput, latency, replay);
         }
         else
         {
             Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
             Print("throughput (batch 256)", throughput);
             Print("latency (batch 1)", latency);
+            Print("replay (pre-generated, batch 256)", replay);
         }
 
         return 0;
     }
 
-    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch)
+    /// <param name="replay">
+    /// Pre-generate the ticks and publish them into md.ring from the bench loop (TryClaim, encode, Commit),
+    /// so the figure is the engine's own cost (ring hop, decode, validation, books, strategies) without
+    /// the simulator's model.
+    /// </param>
+    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch, bool replay = false)
     {
         string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + batch.ToString(CultureInfo.InvariantCulture));
         var instruments = new InstrumentConfig[instrumentCount];
@@ -83,7 +92,7 @@ internal static class EngineBench
             Name = "bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             Instruments = instruments,
             Strategies = strategies,
-            Feed = new FeedConfig { Type = "simulator", Mode = "max", Seed = 42, Batch = batch },
+            Feed = new FeedConfig { Type = replay ? "none" : "simulator", Mode = "max", Seed = 42, Batch = batch },
             L3OrderCapacity = 0,
             Journal = new JournalConfig { Directory = Path.Combine(root, "journal"), SegmentLength = 1L << 30, JournalTicks = journalTicks },
         };
@@ -92,11 +101,13 @@ internal static class EngineBench
         using AgentInvoker invoker = engine.CreateInvoker();
         invoker.Start();
         Counter accepted = engine.Counters.MdAccepted;
+        var source = replay ? new ReplaySource(config, ticks + Math.Min(200_000, ticks / 10) + 1024) : null;
 
         // warm-up: JIT tiers, caches, indicator windows
         long warmUp = Math.Min(200_000, ticks / 10);
         while (accepted.Get() < warmUp)
         {
+            source?.Publish(engine.MdRing, batch);
             invoker.Invoke();
         }
 
@@ -110,8 +121,9 @@ internal static class EngineBench
         ResetHistograms(engine);
         long start = Stopwatch.GetTimestamp();
         long target = startTicks + ticks;
-        while (accepted.Get() < target)
+        while (accepted.Get() < target && (source is null || source.Remaining > 0))
         {
+            source?.Publish(engine.MdRing, batch);
             invoker.Invoke();
         }
 
@@ -175,7 +187,7 @@ internal static class EngineBench
     private static void PrintLatency(string label, long[] p) =>
         Console.Out.WriteLine($"    {label,-26} n={p[0]:N0} p50={p[1]} p90={p[2]} p99={p[3]} p99.9={p[4]} p99.99={p[5]} max={p[6]} ns");
 
-    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult throughput, PhaseResult latency)
+    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult throughput, PhaseResult latency, PhaseResult replay)
     {
         using var stream = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -186,6 +198,7 @@ internal static class EngineBench
         w.WriteNumber("processors", Environment.ProcessorCount);
         WritePhase(w, "throughput", throughput);
         WritePhase(w, "latency", latency);
+        WritePhase(w, "replay", replay);
         w.WriteEndObject();
     }
 
@@ -217,6 +230,51 @@ internal static class EngineBench
         w.WriteNumber("p9999", p[5]);
         w.WriteNumber("max", p[6]);
         w.WriteEndObject();
+    }
+
+    /// <summary>Simulated events generated before the run and published into md.ring on demand.</summary>
+    private sealed class ReplaySource
+    {
+        private readonly SimulatedEvent[] _events;
+        private int _next;
+
+        public ReplaySource(EngineConfig config, long count)
+        {
+            var instruments = new SimulatedInstrumentConfig[config.Instruments.Count];
+            for (int i = 0; i < instruments.Length; i++)
+            {
+                InstrumentConfig instrument = config.Instruments[i];
+                instruments[i] = new SimulatedInstrumentConfig
+                {
+                    Symbol = instrument.Symbol, TickSize = instrument.TickSize, LotSize = instrument.LotSize, StartPrice = instrument.StartPrice,
+                };
+            }
+
+            var simulator = new MarketSimulator(new SimulatorConfig { Seed = config.Feed.Seed, Instruments = instruments });
+            _events = new SimulatedEvent[count];
+            simulator.Generate(_events);
+        }
+
+        public long Remaining => _events.Length - _next;
+
+        public void Publish(RingBuffer ring, int batch)
+        {
+            long nowNs = SystemNanoClock.Now();
+            for (int i = 0; i < batch && _next < _events.Length; i++)
+            {
+                ref readonly SimulatedEvent e = ref _events[_next];
+                int length = SimulatedEventEncoder.EncodedLength(e.Kind);
+                int index = ring.TryClaim((int)e.Kind, length);
+                if (index == RingBuffer.InsufficientCapacity)
+                {
+                    return;
+                }
+
+                SimulatedEventEncoder.Encode(in e, ring.Buffer.AsSpan(index, length), 0, nowNs);
+                ring.Commit(index);
+                _next++;
+            }
+        }
     }
 
     private sealed class PhaseResult
