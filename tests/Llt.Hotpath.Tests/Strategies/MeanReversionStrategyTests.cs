@@ -9,32 +9,10 @@ namespace Llt.Hotpath.Tests.Strategies;
 
 public sealed class MeanReversionStrategyTests
 {
-    private static StrategyConfig Config(long maxPosition = 1_000, bool enabled = true, params (string Name, double Value)[] parameters)
-    {
-        var values = new Dictionary<string, double> { ["lookback_period"] = 5 };
-        foreach ((string name, double value) in parameters)
-        {
-            values[name] = value;
-        }
+    private static StrategyConfig Config(long maxPosition = 1_000, bool enabled = true, params (string Name, double Value)[] parameters) =>
+        SingleInstrumentConfig("mr", MeanReversionStrategy.TypeName, maxPosition, enabled, [("lookback_period", 5), .. parameters]);
 
-        return new StrategyConfig
-        {
-            Name = "mr",
-            Type = MeanReversionStrategy.TypeName,
-            Enabled = enabled,
-            Instruments = ["SYM0"],
-            MaxPosition = maxPosition,
-            Parameters = values,
-        };
-    }
-
-    private static void Feed(StrategyTestHarness harness, params decimal[] mids)
-    {
-        foreach (decimal mid in mids)
-        {
-            harness.Mid(0, mid);
-        }
-    }
+    private static void Feed(StrategyTestHarness harness, params decimal[] mids) => harness.Mids(0, mids);
 
     [Fact]
     public void ZScoreOfTheCraftedPaths_IsExactlyTwo_AndJustBelowTwo()

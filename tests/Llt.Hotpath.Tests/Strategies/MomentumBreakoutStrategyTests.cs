@@ -9,24 +9,9 @@ namespace Llt.Hotpath.Tests.Strategies;
 public sealed class MomentumBreakoutStrategyTests
 {
     // range of the last 5 trades; the breakout print's size against the average of the last 10
-    private static StrategyConfig Config(long maxPosition = 100, bool enabled = true, params (string Name, double Value)[] parameters)
-    {
-        var values = new Dictionary<string, double> { ["lookback_period"] = 5, ["volume_window"] = 1, ["volume_lookback"] = 10 };
-        foreach ((string name, double value) in parameters)
-        {
-            values[name] = value;
-        }
-
-        return new StrategyConfig
-        {
-            Name = "mb",
-            Type = MomentumBreakoutStrategy.TypeName,
-            Enabled = enabled,
-            Instruments = ["SYM0"],
-            MaxPosition = maxPosition,
-            Parameters = values,
-        };
-    }
+    private static StrategyConfig Config(long maxPosition = 100, bool enabled = true, params (string Name, double Value)[] parameters) =>
+        SingleInstrumentConfig("mb", MomentumBreakoutStrategy.TypeName, maxPosition, enabled,
+            [("lookback_period", 5), ("volume_window", 1), ("volume_lookback", 10), .. parameters]);
 
     /// <summary>Ten trades of 100 inside [100.00, 101.00] and a touch of 101.00 / 101.02.</summary>
     private static StrategyTestHarness InRange(StrategyConfig config)

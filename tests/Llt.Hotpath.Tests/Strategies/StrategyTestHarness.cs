@@ -52,6 +52,30 @@ internal sealed class StrategyTestHarness : IDisposable
 
     public long NowNs => Clock.NanoTime();
 
+    /// <summary>
+    /// A strategy of <paramref name="type"/> on SYM0 with <paramref name="parameters"/>, a later entry overriding
+    /// an earlier one of the same name (so a test class's defaults go first, the test's own values after).
+    /// </summary>
+    public static StrategyConfig SingleInstrumentConfig(
+        string name, string type, long maxPosition, bool enabled, params (string Name, double Value)[] parameters)
+    {
+        var values = new Dictionary<string, double>();
+        foreach ((string key, double value) in parameters)
+        {
+            values[key] = value;
+        }
+
+        return new StrategyConfig
+        {
+            Name = name,
+            Type = type,
+            Enabled = enabled,
+            Instruments = ["SYM0"],
+            MaxPosition = maxPosition,
+            Parameters = values,
+        };
+    }
+
     /// <summary>Fixed-point 10^-8 from a decimal price.</summary>
     public static long Px(decimal price) => (long)(price * FixedPoint.Scale);
 
@@ -66,6 +90,15 @@ internal sealed class StrategyTestHarness : IDisposable
 
     /// <summary>A quote one cent either side of <paramref name="mid"/>, so the mid is exactly <paramref name="mid"/>.</summary>
     public void Mid(int instrumentId, decimal mid) => Quote(instrumentId, mid - 0.01m, mid + 0.01m);
+
+    /// <summary><see cref="Mid"/> for each of <paramref name="mids"/> in turn.</summary>
+    public void Mids(int instrumentId, params decimal[] mids)
+    {
+        foreach (decimal mid in mids)
+        {
+            Mid(instrumentId, mid);
+        }
+    }
 
     public void Trade(int instrumentId, decimal price, long size)
     {

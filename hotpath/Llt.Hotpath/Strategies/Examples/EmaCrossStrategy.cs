@@ -1,4 +1,3 @@
-using Llt.Hotpath.Config;
 using Llt.Hotpath.Indicators;
 using Llt.Sbe;
 
@@ -16,22 +15,24 @@ public sealed class EmaCrossStrategy : Strategy
     // all per-instrument state lives in arrays indexed by instrument id, allocated once in OnStart
     private ExponentialMovingAverage[] _fast = [];
     private ExponentialMovingAverage[] _slow = [];
-    private int[] _trend = [];     // +1 fast above slow, -1 below, 0 not known yet
-    private long[] _working = [];  // the order in flight, 0 when none: never two at once
+    private int[] _trend = [];  // +1 fast above slow, -1 below, 0 not known yet
+    private PendingOrderTracker _pending = null!;  // the order in flight per instrument: never two at once
+    private PositionSizer _sizer = null!;
     private int _fastPeriod;
     private int _slowPeriod;
-    private long _orderSize;
 
     // as the engine is built: a bad parameter refuses to start it, naming the key
     protected override void OnAttached()
     {
-        double fast = Context.Parameter("fast_period", 10);
-        double slow = Context.Parameter("slow_period", 30);
-        double size = Context.Parameter("order_size", 100);
-        Check(fast >= 1 && fast == Math.Floor(fast), "fast_period", fast, "a whole number ≥ 1");
-        Check(slow > fast && slow <= 100_000 && slow == Math.Floor(slow), "slow_period", slow, "a whole number above fast_period, ≤ 100000");
-        Check(size >= 1 && size <= 1e12 && size == Math.Floor(size), "order_size", size, "a whole number from 1 to 10^12");
-        (_fastPeriod, _slowPeriod, _orderSize) = ((int)fast, (int)slow, (long)size);
+        var parameters = new StrategyParameterReader(Context.Config, Context.StrategyId);
+        double fast = parameters.Value("fast_period", 10);
+        double slow = parameters.Value("slow_period", 30);
+        double size = parameters.Value("order_size", 100);
+        parameters.Check(fast >= 1 && fast == Math.Floor(fast), "fast_period", fast, "a whole number ≥ 1");
+        parameters.Check(slow > fast && slow <= 100_000 && slow == Math.Floor(slow), "slow_period", slow, "a whole number above fast_period, ≤ 100000");
+        parameters.Check(size >= 1 && size <= 1e12 && size == Math.Floor(size), "order_size", size, "a whole number from 1 to 10^12");
+        (_fastPeriod, _slowPeriod) = ((int)fast, (int)slow);
+        _sizer = new PositionSizer(Context, (long)size);
     }
 
     public override void OnStart()
@@ -39,7 +40,8 @@ public sealed class EmaCrossStrategy : Strategy
         _fast = new ExponentialMovingAverage[Context.InstrumentCount];
         _slow = new ExponentialMovingAverage[Context.InstrumentCount];
         _trend = new int[Context.InstrumentCount];
-        _working = new long[Context.InstrumentCount];
+        // no timeout: the order waits for its fill or close
+        _pending = new PendingOrderTracker(Context, PendingOrderTracker.NoTimeout);
         foreach (int id in Context.InstrumentIds)
         {
             _fast[id] = new ExponentialMovingAverage(_fastPeriod);
@@ -54,7 +56,7 @@ public sealed class EmaCrossStrategy : Strategy
         // EMAs are mutable structs: update the array elements in place, never a copy
         _fast[id].Update(mid);
         _slow[id].Update(mid);
-        if (!_slow[id].IsReady || _working[id] != 0 || quote.BidPrice <= 0 || quote.AskPrice <= 0)
+        if (!_slow[id].IsReady || _pending.IsPending(id) || quote.BidPrice <= 0 || quote.AskPrice <= 0)
         {
             return; // warming up, waiting for our order, or no touch to trade at: act on a later tick
         }
@@ -62,37 +64,21 @@ public sealed class EmaCrossStrategy : Strategy
         int previous = _trend[id];
         int trend = _fast[id].Value > _slow[id].Value ? 1 : _fast[id].Value < _slow[id].Value ? -1 : previous;
         _trend[id] = trend;
-        long lot = Context.Instrument(id).LotSize;
-        long qty = trend * (Math.Min(_orderSize, Context.Config.MaxPosition) / lot * lot) - Context.Position(id);
+        // the position the trend asks for: order_size in whole lots, capped at MaxPosition
+        long qty = _sizer.TargetPosition(id, trend) - Context.Position(id);
         if (previous == 0 || trend == previous || qty == 0)
         {
             return; // no cross, or already where the cross says to be
         }
 
-        // a marketable limit at the touch, immediate-or-cancel: take what is shown, never rest
-        var order = qty > 0
-            ? OrderRequest.Limit(id, Side.Buy, qty, quote.AskPrice, TimeInForce.ImmediateOrCancel)
-            : OrderRequest.Limit(id, Side.Sell, -qty, quote.BidPrice, TimeInForce.ImmediateOrCancel);
-        _working[id] = Math.Max(0, Context.Submit(order)); // -1: this tick's slots were full, try on the next cross
+        // a marketable limit at the touch, immediate-or-cancel: take what is shown, never rest;
+        // -1 from a full tick's slots tracks nothing: try on the next cross
+        Side side = qty > 0 ? Side.Buy : Side.Sell;
+        _pending.Submit(MarketableOrder.AtTouch(id, side, Math.Abs(qty), quote.BidPrice, quote.AskPrice), quote.ReceiveTs);
     }
 
     // an IOC order is done after its fill or its close; partial fills leave the rest to the next cross
-    public override void OnFill(in Fill fill) => _working[fill.InstrumentId] = 0;
+    public override void OnFill(in Fill fill) => _pending.Release(fill.InstrumentId);
 
-    public override void OnOrderClosed(long clOrdId, bool rejected)
-    {
-        int id = _working.AsSpan().IndexOf(clOrdId); // vectorised search, no allocation
-        if (id >= 0)
-        {
-            _working[id] = 0;
-        }
-    }
-
-    private void Check(bool valid, string name, double value, string rule)
-    {
-        if (!valid)
-        {
-            throw new ConfigException($"strategies[{Context.StrategyId}].parameters.{name}", $"must be {rule}, found {value}");
-        }
-    }
+    public override void OnOrderClosed(long clOrdId, bool rejected) => _pending.OnOrderClosed(clOrdId);
 }

@@ -29,7 +29,7 @@ public sealed class MeanReversionParameters
     /// <summary>|z| at or beyond which the strategy enters, in standard deviations; &gt; 0.</summary>
     public double Threshold { get; private init; }
 
-    /// <summary>Entry size in whole units before lot rounding and the position cap; ≥ 1.</summary>
+    /// <summary>Entry size in whole units before lot rounding and the position cap (<see cref="PositionSizer"/>); ≥ 1.</summary>
     public long OrderSize { get; private init; }
 
     /// <summary>Adverse move from the average entry price that flattens, as a fraction; 0 = off, &lt; 1.</summary>
@@ -41,54 +41,21 @@ public sealed class MeanReversionParameters
     /// <summary>Flatten when z reaches or crosses 0 against the position (parameter 1 = on, 0 = off).</summary>
     public bool ExitOnMean { get; private init; }
 
-    /// <summary>How long an order may stay unanswered before it is cancelled and forgotten; ≥ 1.</summary>
+    /// <summary>How long an order may stay unanswered before <see cref="PendingOrderTracker"/> cancels and forgets it; ≥ 1.</summary>
     public long PendingTimeoutMs { get; private init; }
 
     public static MeanReversionParameters Read(StrategyConfig config, int strategyIndex)
     {
-        string prefix = $"strategies[{strategyIndex}].parameters.";
-        IReadOnlyDictionary<string, double> values = config.Parameters;
+        var parameters = new StrategyParameterReader(config, strategyIndex);
         return new MeanReversionParameters
         {
-            LookbackPeriod = (int)WholeNumber(values, prefix, "lookback_period", DefaultLookbackPeriod, 2, MaxLookbackPeriod),
-            Threshold = Number(values, prefix, "threshold", DefaultThreshold, exclusiveMin: true, max: double.MaxValue),
-            OrderSize = WholeNumber(values, prefix, "order_size", DefaultOrderSize, 1, long.MaxValue / 4),
-            StopLoss = Number(values, prefix, "stop_loss", DefaultStopLoss, exclusiveMin: false, max: 0.999_999),
-            TakeProfit = Number(values, prefix, "take_profit", DefaultTakeProfit, exclusiveMin: false, max: 1_000),
-            ExitOnMean = WholeNumber(values, prefix, "exit_on_mean", 1, 0, 1) == 1,
-            PendingTimeoutMs = WholeNumber(values, prefix, "pending_timeout_ms", DefaultPendingTimeoutMs, 1, 86_400_000),
+            LookbackPeriod = (int)parameters.WholeNumber("lookback_period", DefaultLookbackPeriod, 2, MaxLookbackPeriod),
+            Threshold = parameters.PositiveNumber("threshold", DefaultThreshold, max: double.MaxValue),
+            OrderSize = parameters.WholeNumber("order_size", DefaultOrderSize, 1, StrategyParameterReader.MaxOrderSize),
+            StopLoss = parameters.NonNegativeNumber("stop_loss", DefaultStopLoss, max: 0.999_999),
+            TakeProfit = parameters.NonNegativeNumber("take_profit", DefaultTakeProfit, max: 1_000),
+            ExitOnMean = parameters.Flag("exit_on_mean", true),
+            PendingTimeoutMs = parameters.WholeNumber("pending_timeout_ms", DefaultPendingTimeoutMs, 1, StrategyParameterReader.MaxPendingTimeoutMs),
         };
-    }
-
-    private static long WholeNumber(IReadOnlyDictionary<string, double> values, string prefix, string name, long defaultValue, long min, long max)
-    {
-        if (!values.TryGetValue(name, out double value))
-        {
-            return defaultValue;
-        }
-
-        if (value != Math.Floor(value) || value < min || value > max)
-        {
-            throw new ConfigException(prefix + name, $"must be a whole number from {min} to {max}, found {value}");
-        }
-
-        return (long)value;
-    }
-
-    private static double Number(IReadOnlyDictionary<string, double> values, string prefix, string name, double defaultValue, bool exclusiveMin, double max)
-    {
-        if (!values.TryGetValue(name, out double value))
-        {
-            return defaultValue;
-        }
-
-        bool tooLow = exclusiveMin ? !(value > 0) : !(value >= 0);
-        if (tooLow || value > max)
-        {
-            string lower = exclusiveMin ? "greater than 0" : "at least 0";
-            throw new ConfigException(prefix + name, $"must be {lower} and at most {max}, found {value}");
-        }
-
-        return value;
     }
 }

@@ -1,21 +1,13 @@
 namespace Llt.Hotpath.Strategies.MeanReversion;
 
 /// <summary>
-/// What <see cref="MeanReversionStrategy"/> keeps per instrument besides its indicator: the one working
-/// order, the average entry price and the exit levels derived from it (fixed-point 10^-8), recomputed on
-/// fills so a tick compares two longs instead of multiplying.
+/// What <see cref="MeanReversionStrategy"/> keeps per instrument besides its indicator and working order: the
+/// average entry price and the exit levels derived from it (fixed-point 10^-8), recomputed on fills so a tick
+/// compares two longs instead of multiplying.
 /// </summary>
 internal struct MeanReversionSlot
 {
-    /// <summary>Lot-rounded <see cref="MeanReversionParameters.OrderSize"/> for this instrument.</summary>
-    public long OrderQty;
-
-    /// <summary>The working order, 0 when none.</summary>
-    public long PendingClOrdId;
-    public long PendingQty;
-    public long PendingSinceNs;
-
-    /// <summary>Volume-weighted price of the open position's entries; 0 when flat.</summary>
+    /// <summary>Volume-weighted price of the open position's entries (<see cref="Strategies.AverageEntryPrice"/>); 0 when flat.</summary>
     public long AverageEntryPrice;
 
     /// <summary>Flatten when the mid is at or below this (long: stop loss; short: take profit).</summary>

@@ -18,19 +18,21 @@ namespace Llt.Hotpath.Strategies.MeanReversion;
 /// depend on the trade rate. Trades are ignored.</para>
 /// <para>Orders are marketable limits at the touch (buy at the ask, sell at the bid), immediate-or-cancel:
 /// they take what is displayed and never rest, so a signal that has passed cannot fill later. Exits carry
-/// <see cref="ExecInst.ReduceOnly"/>. One working order per instrument: while it is unanswered the strategy
-/// neither enters nor exits on that instrument. It is forgotten on its last fill, on
-/// <see cref="Strategy.OnOrderClosed"/>, or after <c>pending_timeout_ms</c> (checked on the next quote's
-/// receive time and on the timer), when a cancel is sent for it.</para>
+/// <see cref="ExecInst.ReduceOnly"/> (<see cref="MarketableOrder"/>). One working order per instrument
+/// (<see cref="PendingOrderTracker"/>): while it is unanswered the strategy neither enters nor exits on that
+/// instrument. It is forgotten on its last fill, on <see cref="Strategy.OnOrderClosed"/>, or after
+/// <c>pending_timeout_ms</c> (checked on the next quote's receive time and on the timer), when a cancel is sent
+/// for it.</para>
 /// </remarks>
 public sealed class MeanReversionStrategy : Strategy
 {
     public const string TypeName = "mean-reversion";
 
     private MeanReversionParameters _parameters = null!;
+    private PositionSizer _sizer = null!;
+    private PendingOrderTracker _pending = null!;
     private RollingZScore[] _zScores = [];
     private MeanReversionSlot[] _slots = [];
-    private long _pendingTimeoutNs;
     private double _threshold;
     private bool _exitOnMean;
 
@@ -43,31 +45,21 @@ public sealed class MeanReversionStrategy : Strategy
         _parameters = MeanReversionParameters.Read(context.Config, context.StrategyId);
         _threshold = _parameters.Threshold;
         _exitOnMean = _parameters.ExitOnMean;
-        _pendingTimeoutNs = _parameters.PendingTimeoutMs * 1_000_000;
-        foreach (int id in context.InstrumentIds)
-        {
-            long lot = Math.Max(1, context.Instrument(id).LotSize);
-            if (_parameters.OrderSize < lot)
-            {
-                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
-                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
-            }
-        }
+        _sizer = new PositionSizer(context, _parameters.OrderSize);
+        _sizer.CheckOrderSizeCoversLots();
     }
 
     public override void OnStart()
     {
         StrategyContext context = Context;
+        _pending = new PendingOrderTracker(context, _parameters.PendingTimeoutMs * 1_000_000);
         // indexed by instrument id: one bounds-checked load per tick, no id → slot map
         _zScores = new RollingZScore[context.InstrumentCount];
         _slots = new MeanReversionSlot[context.InstrumentCount];
         foreach (int id in context.InstrumentIds)
         {
-            ref readonly var instrument = ref context.Instrument(id);
             // σ below a tenth of a tick is rounding left by a jump that has left the window, not volatility
-            _zScores[id] = new RollingZScore(_parameters.LookbackPeriod, VarianceKind.Population, IndicatorInput.FromRaw(instrument.TickSize) / 10);
-            long lot = Math.Max(1, instrument.LotSize);
-            _slots[id].OrderQty = _parameters.OrderSize - _parameters.OrderSize % lot;
+            _zScores[id] = new RollingZScore(_parameters.LookbackPeriod, VarianceKind.Population, IndicatorInput.FromRaw(context.Instrument(id).TickSize) / 10);
         }
     }
 
@@ -82,18 +74,7 @@ public sealed class MeanReversionStrategy : Strategy
         long mid = quote.Mid;
         RollingZScore zScore = _zScores[id];
         zScore.Update(IndicatorInput.FromRaw(mid));
-        ref MeanReversionSlot slot = ref _slots[id];
-        if (slot.PendingClOrdId != 0)
-        {
-            if (quote.ReceiveTs - slot.PendingSinceNs < _pendingTimeoutNs)
-            {
-                return;
-            }
-
-            Expire(ref slot, id);
-        }
-
-        if (!zScore.IsReady)
+        if (_pending.IsPending(id, quote.ReceiveTs) || !zScore.IsReady)
         {
             return;
         }
@@ -102,95 +83,39 @@ public sealed class MeanReversionStrategy : Strategy
         long position = Context.Position(id);
         if (position != 0)
         {
+            ref readonly MeanReversionSlot slot = ref _slots[id];
             bool exit = mid <= slot.ExitAtOrBelow || mid >= slot.ExitAtOrAbove
                 || (_exitOnMean && (position > 0 ? z >= 0 : z <= 0));
             if (exit)
             {
-                Flatten(ref slot, id, position, quote);
+                _pending.Submit(MarketableOrder.Flatten(id, position, quote.BidPrice, quote.AskPrice), quote.ReceiveTs);
                 return;
             }
         }
 
         if (z <= -_threshold)
         {
-            Enter(ref slot, id, Side.Buy, Context.Config.MaxPosition - position, quote.AskPrice, quote.ReceiveTs);
+            Enter(id, Side.Buy, position, quote);
         }
         else if (z >= _threshold)
         {
-            Enter(ref slot, id, Side.Sell, Context.Config.MaxPosition + position, quote.BidPrice, quote.ReceiveTs);
+            Enter(id, Side.Sell, position, quote);
         }
     }
 
     public override void OnFill(in Fill fill)
     {
-        ref MeanReversionSlot slot = ref _slots[fill.InstrumentId];
-        if (fill.ClOrdId == slot.PendingClOrdId)
-        {
-            slot.PendingQty -= fill.Qty;
-            if (slot.PendingQty <= 0)
-            {
-                slot.PendingClOrdId = 0;
-            }
-        }
-
+        _pending.OnFill(fill);
         // fills of timed-out orders land here too: the position is the engine's, the average must follow it
-        long after = Context.Position(fill.InstrumentId);
-        long before = after - (fill.Side == Side.Buy ? fill.Qty : -fill.Qty);
-        slot.AverageEntryPrice = AverageEntryPrice(slot.AverageEntryPrice, before, after, fill.Price);
-        SetExitLevels(ref slot, after);
+        var change = PositionChange.Of(fill, Context.Position(fill.InstrumentId));
+        ref MeanReversionSlot slot = ref _slots[fill.InstrumentId];
+        slot.AverageEntryPrice = AverageEntryPrice.AfterFill(slot.AverageEntryPrice, change, fill.Price);
+        SetExitLevels(ref slot, change.After);
     }
 
-    public override void OnOrderClosed(long clOrdId, bool rejected)
-    {
-        foreach (int id in Context.InstrumentIds)
-        {
-            if (_slots[id].PendingClOrdId == clOrdId)
-            {
-                _slots[id].PendingClOrdId = 0;
-                return;
-            }
-        }
-    }
+    public override void OnOrderClosed(long clOrdId, bool rejected) => _pending.OnOrderClosed(clOrdId);
 
-    public override void OnTimer(long nowNs)
-    {
-        foreach (int id in Context.InstrumentIds)
-        {
-            ref MeanReversionSlot slot = ref _slots[id];
-            if (slot.PendingClOrdId != 0 && nowNs - slot.PendingSinceNs >= _pendingTimeoutNs)
-            {
-                Expire(ref slot, id);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The average entry price after a fill took the position from <paramref name="before"/> to
-    /// <paramref name="after"/>: entries re-weight it, reductions keep it, a flip starts again at the fill.
-    /// </summary>
-    private static long AverageEntryPrice(long average, long before, long after, long price)
-    {
-        if (after == 0)
-        {
-            return 0;
-        }
-
-        if (before == 0 || (before > 0) != (after > 0))
-        {
-            return price;
-        }
-
-        long held = Math.Abs(before);
-        long now = Math.Abs(after);
-        if (now <= held)
-        {
-            return average;
-        }
-
-        // Int128: price × quantity overflows a long beyond ~9·10^10 money units
-        Int128 notional = (Int128)average * held + (Int128)price * (now - held);
-        return (long)((notional + now / 2) / now);
-    }
+    public override void OnTimer(long nowNs) => _pending.OnTimer(nowNs);
 
     private void SetExitLevels(ref MeanReversionSlot slot, long position)
     {
@@ -215,44 +140,12 @@ public sealed class MeanReversionStrategy : Strategy
         slot.ExitAtOrAbove = above;
     }
 
-    private void Enter(ref MeanReversionSlot slot, int id, Side side, long room, long price, long nowNs)
+    private void Enter(int id, Side side, long position, in QuoteTick quote)
     {
-        long lot = Math.Max(1, Context.Instrument(id).LotSize);
-        long qty = Math.Min(slot.OrderQty, room);
-        qty -= qty % lot;
-        if (qty <= 0)
+        long qty = _sizer.EntryQty(id, side, position);
+        if (qty > 0)
         {
-            return; // at the cap
+            _pending.Submit(MarketableOrder.AtTouch(id, side, qty, quote.BidPrice, quote.AskPrice), quote.ReceiveTs);
         }
-
-        Track(ref slot, Context.Submit(OrderRequest.Limit(id, side, qty, price, TimeInForce.ImmediateOrCancel)), qty, nowNs);
-    }
-
-    private void Flatten(ref MeanReversionSlot slot, int id, long position, in QuoteTick quote)
-    {
-        Side side = position > 0 ? Side.Sell : Side.Buy;
-        long price = position > 0 ? quote.BidPrice : quote.AskPrice;
-        long qty = Math.Abs(position);
-        var request = new OrderRequest(id, side, qty, price, OrdType.Limit, TimeInForce.ImmediateOrCancel, ExecInst.ReduceOnly);
-        Track(ref slot, Context.Submit(request), qty, quote.ReceiveTs);
-    }
-
-    private static void Track(ref MeanReversionSlot slot, long clOrdId, long qty, long nowNs)
-    {
-        if (clOrdId < 0)
-        {
-            return; // this tick's intent slots are full (counted by the context): try again next tick
-        }
-
-        slot.PendingClOrdId = clOrdId;
-        slot.PendingQty = qty;
-        slot.PendingSinceNs = nowNs;
-    }
-
-    private void Expire(ref MeanReversionSlot slot, int id)
-    {
-        // an IOC order unanswered this long is a lost response, not a resting order: ask once, move on
-        Context.Cancel(slot.PendingClOrdId, id);
-        slot.PendingClOrdId = 0;
     }
 }

@@ -38,58 +38,25 @@ public sealed class MomentumBreakoutParameters
     /// <summary>Retracement from the best price since entry that flattens, as a fraction; 0 = off, &lt; 1.</summary>
     public double TrailingStop { get; private init; }
 
-    /// <summary>Entry size in whole units before lot rounding and the position cap; ≥ 1.</summary>
+    /// <summary>As <see cref="MeanReversion.MeanReversionParameters.OrderSize"/>.</summary>
     public long OrderSize { get; private init; }
 
-    /// <summary>How long an order may stay unanswered before it is cancelled and forgotten; ≥ 1.</summary>
+    /// <summary>As <see cref="MeanReversion.MeanReversionParameters.PendingTimeoutMs"/>.</summary>
     public long PendingTimeoutMs { get; private init; }
 
     public static MomentumBreakoutParameters Read(StrategyConfig config, int strategyIndex)
     {
-        string prefix = $"strategies[{strategyIndex}].parameters.";
-        IReadOnlyDictionary<string, double> values = config.Parameters;
-        int lookback = (int)WholeNumber(values, prefix, "lookback_period", DefaultLookbackPeriod, 1, MaxWindow);
+        var parameters = new StrategyParameterReader(config, strategyIndex);
+        int lookback = (int)parameters.WholeNumber("lookback_period", DefaultLookbackPeriod, 1, MaxWindow);
         return new MomentumBreakoutParameters
         {
             LookbackPeriod = lookback,
-            VolumeWindow = (int)WholeNumber(values, prefix, "volume_window", lookback, 1, MaxWindow),
-            VolumeFactor = Number(values, prefix, "volume_factor", DefaultVolumeFactor, exclusiveMin: true, max: 1_000_000),
-            VolumeLookback = (int)WholeNumber(values, prefix, "volume_lookback", DefaultVolumeLookback, 1, MaxWindow),
-            TrailingStop = Number(values, prefix, "trailing_stop", DefaultTrailingStop, exclusiveMin: false, max: 0.999_999),
-            OrderSize = WholeNumber(values, prefix, "order_size", DefaultOrderSize, 1, long.MaxValue / 4),
-            PendingTimeoutMs = WholeNumber(values, prefix, "pending_timeout_ms", DefaultPendingTimeoutMs, 1, 86_400_000),
+            VolumeWindow = (int)parameters.WholeNumber("volume_window", lookback, 1, MaxWindow),
+            VolumeFactor = parameters.PositiveNumber("volume_factor", DefaultVolumeFactor, max: 1_000_000),
+            VolumeLookback = (int)parameters.WholeNumber("volume_lookback", DefaultVolumeLookback, 1, MaxWindow),
+            TrailingStop = parameters.NonNegativeNumber("trailing_stop", DefaultTrailingStop, max: 0.999_999),
+            OrderSize = parameters.WholeNumber("order_size", DefaultOrderSize, 1, StrategyParameterReader.MaxOrderSize),
+            PendingTimeoutMs = parameters.WholeNumber("pending_timeout_ms", DefaultPendingTimeoutMs, 1, StrategyParameterReader.MaxPendingTimeoutMs),
         };
-    }
-
-    private static long WholeNumber(IReadOnlyDictionary<string, double> values, string prefix, string name, long defaultValue, long min, long max)
-    {
-        if (!values.TryGetValue(name, out double value))
-        {
-            return defaultValue;
-        }
-
-        if (value != Math.Floor(value) || value < min || value > max)
-        {
-            throw new ConfigException(prefix + name, $"must be a whole number from {min} to {max}, found {value}");
-        }
-
-        return (long)value;
-    }
-
-    private static double Number(IReadOnlyDictionary<string, double> values, string prefix, string name, double defaultValue, bool exclusiveMin, double max)
-    {
-        if (!values.TryGetValue(name, out double value))
-        {
-            return defaultValue;
-        }
-
-        bool tooLow = exclusiveMin ? !(value > 0) : !(value >= 0);
-        if (tooLow || value > max)
-        {
-            string lower = exclusiveMin ? "greater than 0" : "at least 0";
-            throw new ConfigException(prefix + name, $"must be {lower} and at most {max}, found {value}");
-        }
-
-        return value;
     }
 }

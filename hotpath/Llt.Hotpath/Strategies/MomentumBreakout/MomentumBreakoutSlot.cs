@@ -3,8 +3,8 @@ using Llt.Hotpath.Indicators;
 namespace Llt.Hotpath.Strategies.MomentumBreakout;
 
 /// <summary>
-/// What <see cref="MomentumBreakoutStrategy"/> keeps per instrument: its three indicators, the one working
-/// order, and the trailing stop (best trade price since entry and the level it implies, fixed-point 10^-8,
+/// What <see cref="MomentumBreakoutStrategy"/> keeps per instrument besides its working order: its three
+/// indicators and the trailing stop (best trade price since entry and the level it implies, fixed-point 10^-8,
 /// recomputed only when the best moves).
 /// </summary>
 internal struct MomentumBreakoutSlot
@@ -12,14 +12,6 @@ internal struct MomentumBreakoutSlot
     public RollingHighLow Range;
     public RollingVolumeAverage RecentVolume;
     public RollingVolumeAverage BaselineVolume;
-
-    /// <summary>Lot-rounded <see cref="MomentumBreakoutParameters.OrderSize"/> for this instrument.</summary>
-    public long OrderQty;
-
-    /// <summary>The working order, 0 when none.</summary>
-    public long PendingClOrdId;
-    public long PendingQty;
-    public long PendingSinceNs;
 
     /// <summary>Highest trade since a long was opened, lowest since a short was; 0 when flat.</summary>
     public long BestPrice;

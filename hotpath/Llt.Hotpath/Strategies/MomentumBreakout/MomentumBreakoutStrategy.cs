@@ -1,4 +1,3 @@
-using Llt.Hotpath.Config;
 using Llt.Hotpath.Indicators;
 using Llt.Sbe;
 
@@ -10,7 +9,8 @@ namespace Llt.Hotpath.Strategies.MomentumBreakout;
 /// it), but only when the average trade size over the last <c>volume_window</c> trades (this one included;
 /// default: the lookback) is at least <c>volume_factor</c> × the average over the last <c>volume_lookback</c>
 /// trades. A position is flattened when a trade retraces <c>trailing_stop</c> (a fraction) from the best
-/// trade price since entry. Sizing, order style and the one-working-order rule are those of
+/// trade price since entry. Sizing (<see cref="PositionSizer"/>), order style (<see cref="MarketableOrder"/>) and
+/// the one-working-order rule (<see cref="PendingOrderTracker"/>) are those of
 /// <see cref="MeanReversion.MeanReversionStrategy"/>.
 /// </summary>
 /// <remarks>
@@ -23,8 +23,9 @@ public sealed class MomentumBreakoutStrategy : Strategy
     public const string TypeName = "momentum-breakout";
 
     private MomentumBreakoutParameters _parameters = null!;
+    private PositionSizer _sizer = null!;
+    private PendingOrderTracker _pending = null!;
     private MomentumBreakoutSlot[] _slots = [];
-    private long _pendingTimeoutNs;
     private double _volumeFactor;
     private double _trailingStop;
 
@@ -37,21 +38,14 @@ public sealed class MomentumBreakoutStrategy : Strategy
         _parameters = MomentumBreakoutParameters.Read(context.Config, context.StrategyId);
         _volumeFactor = _parameters.VolumeFactor;
         _trailingStop = _parameters.TrailingStop;
-        _pendingTimeoutNs = _parameters.PendingTimeoutMs * 1_000_000;
-        foreach (int id in context.InstrumentIds)
-        {
-            long lot = Math.Max(1, context.Instrument(id).LotSize);
-            if (_parameters.OrderSize < lot)
-            {
-                throw new ConfigException($"strategies[{context.StrategyId}].parameters.order_size",
-                    $"{_parameters.OrderSize} is below the lot size {lot} of {context.Symbol(id)}");
-            }
-        }
+        _sizer = new PositionSizer(context, _parameters.OrderSize);
+        _sizer.CheckOrderSizeCoversLots();
     }
 
     public override void OnStart()
     {
         StrategyContext context = Context;
+        _pending = new PendingOrderTracker(context, _parameters.PendingTimeoutMs * 1_000_000);
         // indexed by instrument id: one bounds-checked load per tick, no id → slot map
         _slots = new MomentumBreakoutSlot[context.InstrumentCount];
         foreach (int id in context.InstrumentIds)
@@ -60,8 +54,6 @@ public sealed class MomentumBreakoutStrategy : Strategy
             slot.Range = new RollingHighLow(_parameters.LookbackPeriod);
             slot.RecentVolume = new RollingVolumeAverage(_parameters.VolumeWindow);
             slot.BaselineVolume = new RollingVolumeAverage(_parameters.VolumeLookback);
-            long lot = Math.Max(1, context.Instrument(id).LotSize);
-            slot.OrderQty = _parameters.OrderSize - _parameters.OrderSize % lot;
         }
     }
 
@@ -84,19 +76,18 @@ public sealed class MomentumBreakoutStrategy : Strategy
             Trail(ref slot, position, trade.Price);
         }
 
-        if (slot.PendingClOrdId != 0)
+        if (_pending.IsPending(id, trade.ReceiveTs))
         {
-            if (trade.ReceiveTs - slot.PendingSinceNs < _pendingTimeoutNs)
-            {
-                return;
-            }
-
-            Expire(ref slot, id);
+            return;
         }
 
+        // the touch orders are priced at; the trade price when that side of the book is empty
+        ref readonly var instrument = ref Context.Instrument(id);
+        long bid = instrument.BidPrice > 0 ? instrument.BidPrice : trade.Price;
+        long ask = instrument.AskPrice > 0 ? instrument.AskPrice : trade.Price;
         if (position != 0 && (position > 0 ? trade.Price <= slot.StopPrice : trade.Price >= slot.StopPrice))
         {
-            Flatten(ref slot, id, position, trade);
+            _pending.Submit(MarketableOrder.Flatten(id, position, bid, ask), trade.ReceiveTs);
             return;
         }
 
@@ -106,72 +97,40 @@ public sealed class MomentumBreakoutStrategy : Strategy
             return;
         }
 
-        ref readonly var instrument = ref Context.Instrument(id);
         if (price > priorHigh)
         {
-            long ask = instrument.AskPrice > 0 ? instrument.AskPrice : trade.Price;
-            Enter(ref slot, id, Side.Buy, Context.Config.MaxPosition - position, ask, trade.ReceiveTs);
+            Enter(id, Side.Buy, position, bid, ask, trade.ReceiveTs);
         }
         else if (price < priorLow)
         {
-            long bid = instrument.BidPrice > 0 ? instrument.BidPrice : trade.Price;
-            Enter(ref slot, id, Side.Sell, Context.Config.MaxPosition + position, bid, trade.ReceiveTs);
+            Enter(id, Side.Sell, position, bid, ask, trade.ReceiveTs);
         }
     }
 
     public override void OnFill(in Fill fill)
     {
+        _pending.OnFill(fill);
+        var change = PositionChange.Of(fill, Context.Position(fill.InstrumentId));
         ref MomentumBreakoutSlot slot = ref _slots[fill.InstrumentId];
-        if (fill.ClOrdId == slot.PendingClOrdId)
-        {
-            slot.PendingQty -= fill.Qty;
-            if (slot.PendingQty <= 0)
-            {
-                slot.PendingClOrdId = 0;
-            }
-        }
-
-        long after = Context.Position(fill.InstrumentId);
-        long before = after - (fill.Side == Side.Buy ? fill.Qty : -fill.Qty);
-        if (after == 0)
+        if (change.IsClosed)
         {
             slot.BestPrice = 0;
         }
-        else if (before == 0 || (before > 0) != (after > 0))
+        else if (change.IsOpened)
         {
             // a new position (or a flip): the trail starts from where it was entered
             slot.BestPrice = fill.Price;
-            SetStop(ref slot, after);
+            SetStop(ref slot, change.After);
         }
         else
         {
-            Trail(ref slot, after, fill.Price);
+            Trail(ref slot, change.After, fill.Price);
         }
     }
 
-    public override void OnOrderClosed(long clOrdId, bool rejected)
-    {
-        foreach (int id in Context.InstrumentIds)
-        {
-            if (_slots[id].PendingClOrdId == clOrdId)
-            {
-                _slots[id].PendingClOrdId = 0;
-                return;
-            }
-        }
-    }
+    public override void OnOrderClosed(long clOrdId, bool rejected) => _pending.OnOrderClosed(clOrdId);
 
-    public override void OnTimer(long nowNs)
-    {
-        foreach (int id in Context.InstrumentIds)
-        {
-            ref MomentumBreakoutSlot slot = ref _slots[id];
-            if (slot.PendingClOrdId != 0 && nowNs - slot.PendingSinceNs >= _pendingTimeoutNs)
-            {
-                Expire(ref slot, id);
-            }
-        }
-    }
+    public override void OnTimer(long nowNs) => _pending.OnTimer(nowNs);
 
     private void Trail(ref MomentumBreakoutSlot slot, long position, long price)
     {
@@ -195,46 +154,12 @@ public sealed class MomentumBreakoutStrategy : Strategy
         slot.StopPrice = (long)Math.Round(slot.BestPrice * factor);
     }
 
-    private void Enter(ref MomentumBreakoutSlot slot, int id, Side side, long room, long price, long nowNs)
+    private void Enter(int id, Side side, long position, long bid, long ask, long nowNs)
     {
-        long lot = Math.Max(1, Context.Instrument(id).LotSize);
-        long qty = Math.Min(slot.OrderQty, room);
-        qty -= qty % lot;
-        if (qty <= 0)
+        long qty = _sizer.EntryQty(id, side, position);
+        if (qty > 0)
         {
-            return; // at the cap
+            _pending.Submit(MarketableOrder.AtTouch(id, side, qty, bid, ask), nowNs);
         }
-
-        Track(ref slot, Context.Submit(OrderRequest.Limit(id, side, qty, price, TimeInForce.ImmediateOrCancel)), qty, nowNs);
-    }
-
-    private void Flatten(ref MomentumBreakoutSlot slot, int id, long position, in TradeTick trade)
-    {
-        ref readonly var instrument = ref Context.Instrument(id);
-        Side side = position > 0 ? Side.Sell : Side.Buy;
-        long touch = position > 0 ? instrument.BidPrice : instrument.AskPrice;
-        long price = touch > 0 ? touch : trade.Price;
-        long qty = Math.Abs(position);
-        var request = new OrderRequest(id, side, qty, price, OrdType.Limit, TimeInForce.ImmediateOrCancel, ExecInst.ReduceOnly);
-        Track(ref slot, Context.Submit(request), qty, trade.ReceiveTs);
-    }
-
-    private static void Track(ref MomentumBreakoutSlot slot, long clOrdId, long qty, long nowNs)
-    {
-        if (clOrdId < 0)
-        {
-            return; // this tick's intent slots are full (counted by the context): try again next tick
-        }
-
-        slot.PendingClOrdId = clOrdId;
-        slot.PendingQty = qty;
-        slot.PendingSinceNs = nowNs;
-    }
-
-    private void Expire(ref MomentumBreakoutSlot slot, int id)
-    {
-        // an IOC order unanswered this long is a lost response, not a resting order: ask once, move on
-        Context.Cancel(slot.PendingClOrdId, id);
-        slot.PendingClOrdId = 0;
     }
 }

@@ -1,0 +1,13 @@
+namespace Llt.Hotpath.Strategies;
+
+/// <summary>One instrument's entry in <see cref="PendingOrderTracker"/>: the working order, 0 when none.</summary>
+internal struct PendingOrder
+{
+    public long ClOrdId;
+
+    /// <summary>Quantity not yet filled.</summary>
+    public long Qty;
+
+    /// <summary>Receive time of the tick that sent it (engine monotonic ns).</summary>
+    public long SinceNs;
+}
