@@ -180,11 +180,12 @@ public sealed class OtfMalformedInputTests
     [Fact]
     public void Decode_RandomCorruption_OnlyEverThrowsOtfDecodeException()
     {
-        var decoder = new OtfDecoder(OtfTestSchemas.V2);
         Gen.Select(Gen.Int[0, Order.Length - 1], Gen.Byte, Gen.Int[0, Order.Length])
             .Array[1, 6]
             .Sample(edits =>
             {
+                // CsCheck samples on several threads; a decoder reuses one scratch writer, so one per sample.
+                var decoder = new OtfDecoder(OtfTestSchemas.V2);
                 byte[] bytes = (byte[])Order.Clone();
                 int length = bytes.Length;
                 foreach ((int index, byte value, int cut) in edits)
