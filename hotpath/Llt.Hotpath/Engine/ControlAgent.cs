@@ -2,6 +2,7 @@ using System.Text.Unicode;
 using Llt.Codecs.Runtime;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Memory;
+using Llt.Hotpath.Risk;
 using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;

@@ -3,6 +3,7 @@ using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData;
+using Llt.Hotpath.Risk;
 using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Runtime;

@@ -2,6 +2,7 @@ using Llt.Codecs.Runtime;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Engine;
 using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Risk;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Tests.Engine;

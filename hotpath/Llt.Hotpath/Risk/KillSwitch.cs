@@ -1,4 +1,4 @@
-namespace Llt.Hotpath.Engine;
+namespace Llt.Hotpath.Risk;
 
 /// <summary>
 /// The latch that stops all new orders. Engaged by a control command or a configured breach; released only

@@ -1,11 +1,14 @@
 using Llt.Sbe;
 
-namespace Llt.Hotpath.Engine;
+namespace Llt.Hotpath.Risk;
 
 /// <summary>
 /// Runtime-changeable risk limits per portfolio, instrument and strategy, indexed by <see cref="LimitType"/>:
 /// flat preallocated arrays so a check is one load. A value of <see cref="Unlimited"/> means no limit.
-/// Units follow the schema: quantities in whole units, money and prices fixed-point 10^-8, rates per second.
+/// Units follow the schema: quantities in whole units, money and prices fixed-point 10^-8, rates per second,
+/// fractions (price collar, liquidity) in basis points, volatility as a fixed-point 10^-8 fraction.
+/// Each type is read by <see cref="RiskGate"/> at the scopes in <see cref="AppliesTo"/> only; setting it at any
+/// other scope is refused so an operator is never told "applied" for a limit nothing reads (docs/RISK_GUIDE.md).
 /// </summary>
 public sealed class RiskLimits
 {
@@ -32,7 +35,51 @@ public sealed class RiskLimits
 
     public int MaxStrategies { get; }
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is read at <paramref name="scope"/>: instrument-shaped limits (size, collar,
+    /// volatility, liquidity) per instrument; position per instrument and per strategy; flow and count limits per
+    /// strategy and portfolio; money limits per portfolio.
+    /// </summary>
+    public static bool AppliesTo(LimitType type, LimitScope scope)
+    {
+        const int I = 1 << (int)LimitScope.Instrument;
+        const int S = 1 << (int)LimitScope.Strategy;
+        const int P = 1 << (int)LimitScope.Portfolio;
+        int mask = type switch
+        {
+            LimitType.Position => I | S,
+            LimitType.Volatility or LimitType.Liquidity or LimitType.OrderQty or LimitType.Notional or LimitType.PriceCollar => I,
+            LimitType.OrderRate or LimitType.OpenOrders => S | P,
+            LimitType.DailyLoss or LimitType.Drawdown or LimitType.GrossExposure or LimitType.NetExposure => P,
+            _ => 0,
+        };
+        return (uint)scope <= (uint)LimitScope.Strategy && (mask & (1 << (int)scope)) != 0;
+    }
+
+    /// <summary>
+    /// <see cref="TrySet"/> with one id whose meaning follows the scope (instrument id, strategy id, ignored for
+    /// the portfolio); also refuses a scope the type is not read at. Null when applied.
+    /// </summary>
+    public string? SetLimit(LimitType type, LimitScope scope, int id, long value)
+    {
+        if ((uint)type < LimitTypeCount && (uint)scope <= (uint)LimitScope.Strategy && !AppliesTo(type, scope))
+        {
+            return $"{type} limit is not read at {scope} scope";
+        }
+
+        return TrySet(type, scope, id, id, value);
+    }
+
     public long Portfolio(LimitType type) => _portfolio[(int)type];
+
+    /// <summary>All limits of one instrument, indexed by <c>(int)LimitType</c>: one bounds check per order, not one per limit.</summary>
+    public ReadOnlySpan<long> InstrumentRow(int instrumentId) => new(_instrument, instrumentId * LimitTypeCount, LimitTypeCount);
+
+    /// <summary>All limits of one strategy, indexed by <c>(int)LimitType</c>.</summary>
+    public ReadOnlySpan<long> StrategyRow(int strategyId) => new(_strategy, strategyId * LimitTypeCount, LimitTypeCount);
+
+    /// <summary>All portfolio limits, indexed by <c>(int)LimitType</c>.</summary>
+    public ReadOnlySpan<long> PortfolioRow => _portfolio;
 
     public long Instrument(LimitType type, int instrumentId) => _instrument[(instrumentId * LimitTypeCount) + (int)type];
 

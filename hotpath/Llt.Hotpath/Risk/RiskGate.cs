@@ -1,0 +1,735 @@
+using System.Runtime.CompilerServices;
+using Llt.Hotpath.Strategies;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Risk;
+
+/// <summary>
+/// Pre-trade risk gate: every order from every source passes <see cref="Check"/> before it is sent. Every check is
+/// O(1) against state the gate keeps itself through the <c>On*</c> hooks, with no allocation and no exceptions.
+/// Checks run in a fixed order and the first failure is the answer (docs/RISK_GUIDE.md lists each one).
+/// Owned by the trading thread; other threads reach it only through the command ring.
+/// </summary>
+/// <example>
+/// <code>
+/// RejectReason reason = gate.Check(strategyId, in order, nowNs);
+/// if (reason == RejectReason.None) { send(order, clOrdId); gate.OnOrderAccepted(strategyId, in order, clOrdId); }
+/// if (gate.TryTakeBreach(out RiskBreach breach)) { journal(breach); }
+/// </code>
+/// </example>
+public sealed class RiskGate
+{
+    /// <summary>Token-bucket tokens are held in token-nanoseconds so refill (elapsedNs × rate) stays integer.</summary>
+    public const long TokenScale = 1_000_000_000;
+
+    /// <summary>Length of <see cref="RejectCounts"/>: room for every <see cref="RejectReason"/> value (uint8 enum, ≤ 31 used).</summary>
+    public const int RejectCountSlots = 32;
+
+    private const long NoBid = long.MinValue;
+    private const long NoAsk = long.MaxValue;
+
+    private readonly RiskLimits _limits;
+    private readonly KillSwitch _killSwitch;
+    private readonly OpenOrderTable _orders;
+    private readonly int _instrumentCount;
+    private readonly int _strategyCount;
+    private readonly ExactDivisor[] _tickSize;
+    private readonly ExactDivisor[] _lotSize;
+    private readonly long[] _lotSizeValue;
+    private readonly bool[] _halted;
+    private readonly long[] _referencePrice;
+    private readonly long[] _sigma;
+
+    // per instrument, all strategies
+    private readonly long[] _position;
+    private readonly long[] _openBuyQty;
+    private readonly long[] _openSellQty;
+
+    // per (strategy, instrument): key = strategyId * instrumentCount + instrumentId
+    private readonly long[] _strategyPosition;
+    private readonly long[] _strategyOpenBuyQty;
+    private readonly long[] _strategyOpenSellQty;
+    private readonly long[] _ownBestBid;
+    private readonly long[] _ownBestAsk;
+
+    private readonly int[] _strategyOpenOrders;
+    private readonly long[] _strategyTokens;
+    private readonly long[] _strategyRefillNs;
+
+    private readonly long[] _volumeBuckets;
+    private readonly long[] _volumeBucketIndex;
+    private readonly long[] _volumeBucketEndNs;
+    private readonly long[] _rollingVolume;
+    private readonly long _volumeBucketNs;
+    private readonly int _volumeBucketMask;
+
+    private readonly long[] _rejectCounts;
+    private int _portfolioOpenOrders;
+    private long _portfolioTokens;
+    private long _portfolioRefillNs;
+    private long _grossExposure;
+    private long _netExposure;
+    private long _dailyPnl;
+    private long _equity;
+    private long _highWaterMark;
+    private bool _pnlSeen;
+    private uint _tripMask;
+    private RiskBreach _pendingBreach;
+    private bool _hasPendingBreach;
+
+    /// <summary>
+    /// Creates the gate. <paramref name="tickSizes"/> and <paramref name="lotSizes"/> are per dense instrument id
+    /// (fixed-point price step, whole-unit quantity step, both &gt; 0). Breaches of daily loss and drawdown trip the
+    /// kill switch by default (<see cref="SetTripsKillSwitch"/>).
+    /// </summary>
+    public RiskGate(RiskLimits limits, KillSwitch killSwitch, ReadOnlySpan<long> tickSizes, ReadOnlySpan<long> lotSizes, int strategyCount, RiskGateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(killSwitch);
+        ArgumentNullException.ThrowIfNull(options);
+        string? invalid = options.Validate();
+        if (invalid is not null)
+        {
+            throw new ArgumentException(invalid, nameof(options));
+        }
+
+        int n = tickSizes.Length;
+        if (lotSizes.Length != n || n == 0 || n > limits.MaxInstruments || strategyCount <= 0 || strategyCount > limits.MaxStrategies)
+        {
+            throw new ArgumentException("tick/lot sizes must cover the same 1..MaxInstruments instruments and strategyCount 1..MaxStrategies");
+        }
+
+        foreach (long t in tickSizes)
+        {
+            if (t <= 0)
+            {
+                throw new ArgumentException("tick sizes must be positive", nameof(tickSizes));
+            }
+        }
+
+        foreach (long l in lotSizes)
+        {
+            if (l <= 0)
+            {
+                throw new ArgumentException("lot sizes must be positive", nameof(lotSizes));
+            }
+        }
+
+        _limits = limits;
+        _killSwitch = killSwitch;
+        _instrumentCount = n;
+        _strategyCount = strategyCount;
+        _tickSize = new ExactDivisor[n];
+        _lotSize = new ExactDivisor[n];
+        for (int i = 0; i < n; i++)
+        {
+            _tickSize[i] = new ExactDivisor(tickSizes[i]);
+            _lotSize[i] = new ExactDivisor(lotSizes[i]);
+        }
+
+        _lotSizeValue = lotSizes.ToArray();
+        _halted = new bool[n];
+        _referencePrice = new long[n];
+        _sigma = new long[n];
+        _position = new long[n];
+        _openBuyQty = new long[n];
+        _openSellQty = new long[n];
+        int keys = strategyCount * n;
+        _strategyPosition = new long[keys];
+        _strategyOpenBuyQty = new long[keys];
+        _strategyOpenSellQty = new long[keys];
+        _ownBestBid = new long[keys];
+        _ownBestAsk = new long[keys];
+        Array.Fill(_ownBestBid, NoBid);
+        Array.Fill(_ownBestAsk, NoAsk);
+        _strategyOpenOrders = new int[strategyCount];
+        _strategyTokens = new long[strategyCount];
+        _strategyRefillNs = new long[strategyCount];
+
+        // buckets start full (clamped to capacity on first refill) so the first second is not throttled
+        Array.Fill(_strategyTokens, long.MaxValue);
+        _portfolioTokens = long.MaxValue;
+        _volumeBuckets = new long[n * options.VolumeBuckets];
+        _volumeBucketIndex = new long[n];
+        _volumeBucketEndNs = new long[n];
+        _rollingVolume = new long[n];
+        _volumeBucketNs = options.VolumeWindowNs / options.VolumeBuckets;
+        _volumeBucketMask = options.VolumeBuckets - 1;
+        _orders = new OpenOrderTable(options.OpenOrderCapacity, keys * 2);
+        _rejectCounts = new long[RejectCountSlots];
+        SetTripsKillSwitch(RejectReason.DailyLoss, true);
+        SetTripsKillSwitch(RejectReason.Drawdown, true);
+    }
+
+    public RiskLimits Limits => _limits;
+
+    public KillSwitch KillSwitch => _killSwitch;
+
+    public int InstrumentCount => _instrumentCount;
+
+    public int StrategyCount => _strategyCount;
+
+    /// <summary>Rejections by reason, indexed by <c>(int)RejectReason</c>; the engine maps it to its counters file.</summary>
+    public long[] RejectCounts => _rejectCounts;
+
+    public long AcceptedCount { get; private set; }
+
+    public long Position(int instrumentId) => _position[instrumentId];
+
+    public long StrategyPosition(int strategyId, int instrumentId) => _strategyPosition[(strategyId * _instrumentCount) + instrumentId];
+
+    public long OpenBuyQty(int instrumentId) => _openBuyQty[instrumentId];
+
+    public long OpenSellQty(int instrumentId) => _openSellQty[instrumentId];
+
+    public int OpenOrders(int strategyId) => _strategyOpenOrders[strategyId];
+
+    public int PortfolioOpenOrders => _portfolioOpenOrders;
+
+    /// <summary>Σ |position × reference| over instruments, fixed-point money.</summary>
+    public long GrossExposure => _grossExposure;
+
+    /// <summary>Σ position × reference over instruments, fixed-point money.</summary>
+    public long NetExposure => _netExposure;
+
+    public long HighWaterMark => _highWaterMark;
+
+    public long RollingVolume(int instrumentId) => _rollingVolume[instrumentId];
+
+    /// <summary>
+    /// The pre-trade decision for one order at <paramref name="nowNs"/> (monotonic): <see cref="RejectReason.None"/>
+    /// to send it. Consumes an order-rate token only when accepted. A rejection whose reason is configured to trip
+    /// engages the kill switch and leaves a <see cref="RiskBreach"/> for <see cref="TryTakeBreach"/>.
+    /// </summary>
+    public RejectReason Check(int strategyId, in OrderRequest order, long nowNs)
+    {
+        RejectReason reason = Evaluate(strategyId, in order, nowNs);
+        if (reason == RejectReason.None)
+        {
+            AcceptedCount++;
+            return reason;
+        }
+
+        _rejectCounts[(int)reason & (RejectCountSlots - 1)]++;
+        if (((_tripMask >> (int)reason) & 1) != 0)
+        {
+            Trip(reason, strategyId, order.InstrumentId, nowNs);
+        }
+
+        return reason;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RejectReason Evaluate(int strategyId, in OrderRequest order, long nowNs)
+    {
+        if (_killSwitch.IsEngaged)
+        {
+            return RejectReason.KillSwitch;
+        }
+
+        int instrumentId = order.InstrumentId;
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return RejectReason.UnknownInstrument;
+        }
+
+        if ((uint)strategyId >= (uint)_strategyCount)
+        {
+            return RejectReason.UnknownStrategy;
+        }
+
+        long qty = order.Qty;
+        // the schema has no InvalidSide: an undefined side is an unusable quantity direction
+        bool isBuy = order.Side == Side.Buy;
+        if (qty <= 0 || !_lotSize[instrumentId].IsMultiple(qty) || (!isBuy && order.Side != Side.Sell))
+        {
+            return RejectReason.InvalidQty;
+        }
+
+        bool isMarket = order.OrdType == OrdType.Market;
+        long reference = _referencePrice[instrumentId];
+        long price = order.Price;
+        if (isMarket)
+        {
+            // a market order is valued at the reference; without one it cannot be valued at all
+            if (reference <= 0)
+            {
+                return RejectReason.InvalidPrice;
+            }
+
+            price = reference;
+        }
+        else
+        {
+            if (price <= 0 || !_tickSize[instrumentId].IsMultiple(price))
+            {
+                return RejectReason.InvalidPrice;
+            }
+        }
+
+        if (_halted[instrumentId])
+        {
+            return RejectReason.InstrumentHalted;
+        }
+
+        ReadOnlySpan<long> instrumentLimits = _limits.InstrumentRow(instrumentId);
+        ReadOnlySpan<long> strategyLimits = _limits.StrategyRow(strategyId);
+        ReadOnlySpan<long> portfolioLimits = _limits.PortfolioRow;
+        if (qty > instrumentLimits[(int)LimitType.OrderQty])
+        {
+            return RejectReason.MaxOrderQty;
+        }
+
+        if (RiskMath.MulSaturating(qty, price) > instrumentLimits[(int)LimitType.Notional])
+        {
+            return RejectReason.MaxNotional;
+        }
+
+        long collarBps = instrumentLimits[(int)LimitType.PriceCollar];
+        if (collarBps != RiskLimits.Unlimited && !isMarket)
+        {
+            // |price − reference| / reference > collarBps / 10^4, cross-multiplied to stay integer
+            long distance = Math.Abs(price - reference);
+            if (reference <= 0 || RiskMath.MulBpsSaturating(distance) > RiskMath.MulSaturating(reference, collarBps))
+            {
+                return RejectReason.PriceCollar;
+            }
+        }
+
+        // worst case if every open order on this side fills as well: position grows by open qty + this order
+        long position = _position[instrumentId];
+        long projectedPosition = isBuy
+            ? position + _openBuyQty[instrumentId] + qty
+            : position - _openSellQty[instrumentId] - qty;
+        long grown = isBuy ? projectedPosition : -projectedPosition;
+        if (grown > instrumentLimits[(int)LimitType.Position])
+        {
+            return RejectReason.PositionLimit;
+        }
+
+        int key = (strategyId * _instrumentCount) + instrumentId;
+        long strategyPosition = _strategyPosition[key];
+        long strategyGrown = isBuy
+            ? strategyPosition + _strategyOpenBuyQty[key] + qty
+            : _strategyOpenSellQty[key] + qty - strategyPosition;
+        if (strategyGrown > strategyLimits[(int)LimitType.Position])
+        {
+            return RejectReason.PositionLimit;
+        }
+
+        // replace this instrument's contribution in the running totals with its projected one
+        long valuation = reference > 0 ? reference : price;
+        long current = RiskMath.MulSaturating(position, reference);
+        long projected = RiskMath.MulSaturating(projectedPosition, valuation);
+        long gross = RiskMath.AddSaturating(_grossExposure - Math.Abs(current), Math.Abs(projected));
+        long net = RiskMath.AddSaturating(_netExposure - current, projected);
+        if (gross > portfolioLimits[(int)LimitType.GrossExposure] || Math.Abs(net) > portfolioLimits[(int)LimitType.NetExposure])
+        {
+            return RejectReason.PortfolioExposure;
+        }
+
+        long strategyRate = strategyLimits[(int)LimitType.OrderRate];
+        long strategyTokens = Refill(_strategyTokens[strategyId], _strategyRefillNs[strategyId], strategyRate, nowNs);
+        long portfolioRate = portfolioLimits[(int)LimitType.OrderRate];
+        long portfolioTokens = Refill(_portfolioTokens, _portfolioRefillNs, portfolioRate, nowNs);
+        _strategyTokens[strategyId] = strategyTokens;
+        _strategyRefillNs[strategyId] = Math.Max(nowNs, _strategyRefillNs[strategyId]);
+        _portfolioTokens = portfolioTokens;
+        _portfolioRefillNs = Math.Max(nowNs, _portfolioRefillNs);
+        if ((strategyRate != RiskLimits.Unlimited && strategyTokens < TokenScale)
+            || (portfolioRate != RiskLimits.Unlimited && portfolioTokens < TokenScale))
+        {
+            return RejectReason.OrderRate;
+        }
+
+        if (_dailyPnl <= -portfolioLimits[(int)LimitType.DailyLoss])
+        {
+            return RejectReason.DailyLoss;
+        }
+
+        if (_highWaterMark - _equity >= portfolioLimits[(int)LimitType.Drawdown])
+        {
+            return RejectReason.Drawdown;
+        }
+
+        if (_sigma[instrumentId] > instrumentLimits[(int)LimitType.Volatility])
+        {
+            return RejectReason.Volatility;
+        }
+
+        long liquidityBps = instrumentLimits[(int)LimitType.Liquidity];
+        if (liquidityBps != RiskLimits.Unlimited)
+        {
+            long volume = AdvanceVolume(instrumentId, nowNs);
+            if (RiskMath.MulBpsSaturating(qty) > RiskMath.MulSaturating(volume, liquidityBps))
+            {
+                return RejectReason.Liquidity;
+            }
+        }
+
+        if (_strategyOpenOrders[strategyId] >= strategyLimits[(int)LimitType.OpenOrders]
+            || _portfolioOpenOrders >= portfolioLimits[(int)LimitType.OpenOrders])
+        {
+            return RejectReason.MaxOpenOrders;
+        }
+
+        // a market order crosses any resting opposite order; one tick inside the sentinels keeps "none resting" clear
+        long crossPrice = isMarket ? (isBuy ? NoAsk - 1 : NoBid + 1) : price;
+        if (isBuy ? crossPrice >= _ownBestAsk[key] : crossPrice <= _ownBestBid[key])
+        {
+            return RejectReason.SelfTrade;
+        }
+
+        // accepted: only now spend the tokens, so rejected orders do not eat the rate budget
+        if (strategyRate != RiskLimits.Unlimited)
+        {
+            _strategyTokens[strategyId] = strategyTokens - TokenScale;
+        }
+
+        if (portfolioRate != RiskLimits.Unlimited)
+        {
+            _portfolioTokens = portfolioTokens - TokenScale;
+        }
+
+        return RejectReason.None;
+    }
+
+    /// <summary>Tokens after refilling from <paramref name="lastNs"/> to <paramref name="nowNs"/>, capped at one second's worth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Refill(long tokens, long lastNs, long ratePerSecond, long nowNs)
+    {
+        // above this rate one second of tokens overflows: treat as unlimited (a constant compare, no 128-bit multiply)
+        if (ratePerSecond > long.MaxValue / TokenScale)
+        {
+            return long.MaxValue;
+        }
+
+        long capacity = ratePerSecond * TokenScale;
+        long elapsedNs = Math.Clamp(nowNs - lastNs, 0, TokenScale);
+        long added = elapsedNs * ratePerSecond;
+        long room = capacity - tokens;
+        return added >= room ? capacity : tokens + added;
+    }
+
+    /// <summary>
+    /// Records an order sent after <see cref="Check"/> passed (call it on send, not on venue ack, so in-flight orders
+    /// count): open quantity, open-order counts and the strategy's resting prices for self-trade prevention.
+    /// False when the open-order table is full, the clOrdId is already open or an id is unknown (nothing changes).
+    /// </summary>
+    public bool OnOrderAccepted(int strategyId, in OrderRequest order, long clOrdId)
+    {
+        int instrumentId = order.InstrumentId;
+        if ((uint)instrumentId >= (uint)_instrumentCount || (uint)strategyId >= (uint)_strategyCount || order.Qty <= 0)
+        {
+            return false;
+        }
+
+        bool isBuy = order.Side == Side.Buy;
+        int key = (strategyId * _instrumentCount) + instrumentId;
+        // market orders never rest, so they hold exposure but no price for self-trade
+        long restingPrice = order.OrdType == OrdType.Market ? 0 : order.Price;
+        if (_orders.Add(clOrdId, strategyId, instrumentId, isBuy, restingPrice, order.Qty, (key * 2) + (isBuy ? 0 : 1)) == OpenOrderTable.None)
+        {
+            return false;
+        }
+
+        if (isBuy)
+        {
+            _openBuyQty[instrumentId] += order.Qty;
+            _strategyOpenBuyQty[key] += order.Qty;
+            if (restingPrice > 0 && restingPrice > _ownBestBid[key])
+            {
+                _ownBestBid[key] = restingPrice;
+            }
+        }
+        else
+        {
+            _openSellQty[instrumentId] += order.Qty;
+            _strategyOpenSellQty[key] += order.Qty;
+            if (restingPrice > 0 && restingPrice < _ownBestAsk[key])
+            {
+                _ownBestAsk[key] = restingPrice;
+            }
+        }
+
+        _strategyOpenOrders[strategyId]++;
+        _portfolioOpenOrders++;
+        return true;
+    }
+
+    /// <summary>
+    /// Releases an order that is done (canceled, rejected, expired, or filled): its remaining quantity leaves open
+    /// exposure. Recomputing the strategy's best resting price walks only that strategy's open orders on that
+    /// instrument and side, and only when the closed order was the best. False when the clOrdId is not open.
+    /// </summary>
+    public bool OnOrderClosed(long clOrdId)
+    {
+        int slot = _orders.Find(clOrdId);
+        if (slot == OpenOrderTable.None)
+        {
+            return false;
+        }
+
+        Close(slot);
+        return true;
+    }
+
+    /// <summary>
+    /// A fill: moves position (signed, per instrument and per strategy) and, when <paramref name="clOrdId"/> is open,
+    /// moves the filled quantity from open exposure to position; an order with nothing left closes itself.
+    /// <paramref name="price"/> becomes the reference when the instrument has none yet.
+    /// </summary>
+    public void OnFill(int strategyId, long clOrdId, int instrumentId, Side side, long qty, long price)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount || (uint)strategyId >= (uint)_strategyCount || qty <= 0)
+        {
+            return;
+        }
+
+        int slot = _orders.Find(clOrdId);
+        if (slot != OpenOrderTable.None)
+        {
+            long leaves = _orders.LeavesQty(slot);
+            long taken = Math.Min(qty, leaves);
+            ReduceOpen(slot, taken);
+            _orders.SetLeavesQty(slot, leaves - taken);
+            if (leaves - taken == 0)
+            {
+                Close(slot);
+            }
+        }
+
+        long signed = side == Side.Buy ? qty : -qty;
+        int key = (strategyId * _instrumentCount) + instrumentId;
+        _strategyPosition[key] += signed;
+        long reference = _referencePrice[instrumentId] > 0 ? _referencePrice[instrumentId] : price;
+        Reprice(instrumentId, _position[instrumentId] + signed, reference);
+    }
+
+    /// <summary>New reference price (mid or last, fixed-point) for collar, valuation and exposure.</summary>
+    public void OnMark(int instrumentId, long referencePrice)
+    {
+        if ((uint)instrumentId < (uint)_instrumentCount && referencePrice > 0)
+        {
+            Reprice(instrumentId, _position[instrumentId], referencePrice);
+        }
+    }
+
+    /// <summary>Trade printed on the market (any participant), for the liquidity limit's rolling volume.</summary>
+    public void OnMarketTrade(int instrumentId, long qty, long nowNs)
+    {
+        if ((uint)instrumentId < (uint)_instrumentCount && qty > 0)
+        {
+            AdvanceVolume(instrumentId, nowNs);
+            _volumeBuckets[(instrumentId * (_volumeBucketMask + 1)) + (int)(_volumeBucketIndex[instrumentId] & _volumeBucketMask)] += qty;
+            _rollingVolume[instrumentId] += qty;
+        }
+    }
+
+    /// <summary>Short-horizon volatility estimate, a fixed-point 10^-8 fraction per period (0.02 = 2_000_000).</summary>
+    public void OnVolatility(int instrumentId, long sigma)
+    {
+        if ((uint)instrumentId < (uint)_instrumentCount && sigma >= 0)
+        {
+            _sigma[instrumentId] = sigma;
+        }
+    }
+
+    /// <summary>
+    /// Portfolio P&amp;L: <paramref name="dailyPnl"/> realized + unrealized since the session start and
+    /// <paramref name="equity"/>, both fixed-point money. Raises the high-water mark; when daily loss or drawdown
+    /// is breached and configured to trip, engages the kill switch and returns true (breach in <see cref="TryTakeBreach"/>).
+    /// </summary>
+    public bool OnPnl(long dailyPnl, long equity, long nowNs)
+    {
+        _dailyPnl = dailyPnl;
+        _equity = equity;
+        if (!_pnlSeen || equity > _highWaterMark)
+        {
+            _highWaterMark = equity;
+            _pnlSeen = true;
+        }
+
+        bool engaged = false;
+        if (dailyPnl <= -_limits.Portfolio(LimitType.DailyLoss) && ((_tripMask >> (int)RejectReason.DailyLoss) & 1) != 0)
+        {
+            engaged |= Trip(RejectReason.DailyLoss, -1, -1, nowNs);
+        }
+
+        if (_highWaterMark - equity >= _limits.Portfolio(LimitType.Drawdown) && ((_tripMask >> (int)RejectReason.Drawdown) & 1) != 0)
+        {
+            engaged |= Trip(RejectReason.Drawdown, -1, -1, nowNs);
+        }
+
+        return engaged;
+    }
+
+    /// <summary>Halts or resumes new orders on one instrument; false for an unknown id.</summary>
+    public bool SetHalted(int instrumentId, bool halted)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return false;
+        }
+
+        _halted[instrumentId] = halted;
+        return true;
+    }
+
+    /// <summary>Changes one limit at runtime; null when applied, else why it was refused (see <see cref="RiskLimits.SetLimit"/>).</summary>
+    public string? SetLimit(LimitType type, LimitScope scope, int id, long value) => _limits.SetLimit(type, scope, id, value);
+
+    /// <summary>
+    /// Whether a rejection for <paramref name="reason"/> engages the kill switch. Only reasons with a
+    /// <see cref="BreachType"/> (PositionLimit..Liquidity) can trip; false for any other.
+    /// </summary>
+    public bool SetTripsKillSwitch(RejectReason reason, bool trips)
+    {
+        if (reason < RejectReason.PositionLimit || reason > RejectReason.Liquidity)
+        {
+            return false;
+        }
+
+        uint bit = 1u << (int)reason;
+        _tripMask = trips ? _tripMask | bit : _tripMask & ~bit;
+        return true;
+    }
+
+    /// <summary>The latest breach that tripped the kill switch, once; false when none is pending.</summary>
+    public bool TryTakeBreach(out RiskBreach breach)
+    {
+        breach = _pendingBreach;
+        bool had = _hasPendingBreach;
+        _hasPendingBreach = false;
+        return had;
+    }
+
+    /// <summary>
+    /// Volatility-scaled sizing for <paramref name="instrumentId"/> at its current sigma (see <see cref="VolatilitySizing.Scale"/>).
+    /// </summary>
+    public long ScaleQtyByVolatility(int instrumentId, long qty, long targetSigma)
+    {
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return 0;
+        }
+
+        return VolatilitySizing.Scale(qty, _sigma[instrumentId], targetSigma, _lotSizeValue[instrumentId]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Trip(RejectReason reason, int strategyId, int instrumentId, long nowNs)
+    {
+        bool engaged = _killSwitch.Engage(nowNs);
+        (long value, long limit) = reason switch
+        {
+            RejectReason.DailyLoss => (_dailyPnl, _limits.Portfolio(LimitType.DailyLoss)),
+            RejectReason.Drawdown => (_highWaterMark - _equity, _limits.Portfolio(LimitType.Drawdown)),
+            RejectReason.Volatility when (uint)instrumentId < (uint)_instrumentCount => (_sigma[instrumentId], _limits.Instrument(LimitType.Volatility, instrumentId)),
+            RejectReason.PortfolioExposure => (_grossExposure, _limits.Portfolio(LimitType.GrossExposure)),
+            _ => (0L, 0L),
+        };
+        _pendingBreach = new RiskBreach((BreachType)(byte)reason, strategyId, instrumentId, value, limit, nowNs, engaged);
+        _hasPendingBreach = true;
+        return engaged;
+    }
+
+    private void Close(int slot)
+    {
+        ReduceOpen(slot, _orders.LeavesQty(slot));
+        int strategyId = _orders.StrategyId(slot);
+        int key = (strategyId * _instrumentCount) + _orders.InstrumentId(slot);
+        bool isBuy = _orders.IsBuy(slot);
+        long price = _orders.Price(slot);
+        _orders.Remove(slot);
+        _strategyOpenOrders[strategyId]--;
+        _portfolioOpenOrders--;
+        if (price <= 0)
+        {
+            return;
+        }
+
+        if (isBuy && price == _ownBestBid[key])
+        {
+            long best = NoBid;
+            for (int s = _orders.ListHead(key * 2); s != OpenOrderTable.None; s = _orders.Next(s))
+            {
+                long p = _orders.Price(s);
+                best = p > 0 && p > best ? p : best;
+            }
+
+            _ownBestBid[key] = best;
+        }
+        else if (!isBuy && price == _ownBestAsk[key])
+        {
+            long best = NoAsk;
+            for (int s = _orders.ListHead((key * 2) + 1); s != OpenOrderTable.None; s = _orders.Next(s))
+            {
+                long p = _orders.Price(s);
+                best = p > 0 && p < best ? p : best;
+            }
+
+            _ownBestAsk[key] = best;
+        }
+    }
+
+    private void ReduceOpen(int slot, long qty)
+    {
+        int instrumentId = _orders.InstrumentId(slot);
+        int key = (_orders.StrategyId(slot) * _instrumentCount) + instrumentId;
+        if (_orders.IsBuy(slot))
+        {
+            _openBuyQty[instrumentId] -= qty;
+            _strategyOpenBuyQty[key] -= qty;
+        }
+        else
+        {
+            _openSellQty[instrumentId] -= qty;
+            _strategyOpenSellQty[key] -= qty;
+        }
+    }
+
+    private void Reprice(int instrumentId, long newPosition, long newReference)
+    {
+        long before = RiskMath.MulSaturating(_position[instrumentId], _referencePrice[instrumentId]);
+        long after = RiskMath.MulSaturating(newPosition, newReference);
+        _grossExposure = RiskMath.AddSaturating(_grossExposure - Math.Abs(before), Math.Abs(after));
+        _netExposure = RiskMath.AddSaturating(_netExposure - before, after);
+        _position[instrumentId] = newPosition;
+        _referencePrice[instrumentId] = newReference;
+    }
+
+    /// <summary>Expires buckets older than the window at <paramref name="nowNs"/>; at most one pass over the buckets.</summary>
+    private long AdvanceVolume(int instrumentId, long nowNs)
+    {
+        // common case: still inside the current bucket, no divide
+        if (nowNs < _volumeBucketEndNs[instrumentId])
+        {
+            return _rollingVolume[instrumentId];
+        }
+
+        long target = nowNs / _volumeBucketNs;
+        long current = _volumeBucketIndex[instrumentId];
+        if (target <= current)
+        {
+            return _rollingVolume[instrumentId];
+        }
+
+        int buckets = _volumeBucketMask + 1;
+        int baseIndex = instrumentId * buckets;
+        long steps = Math.Min(target - current, buckets);
+        long volume = _rollingVolume[instrumentId];
+        for (long s = 1; s <= steps; s++)
+        {
+            // the bucket the window moves into held the oldest data: drop it before reuse
+            int b = baseIndex + (int)((current + s) & _volumeBucketMask);
+            volume -= _volumeBuckets[b];
+            _volumeBuckets[b] = 0;
+        }
+
+        _volumeBucketIndex[instrumentId] = target;
+        _volumeBucketEndNs[instrumentId] = (target + 1) * _volumeBucketNs;
+        _rollingVolume[instrumentId] = volume;
+        return volume;
+    }
+}
