@@ -22,6 +22,12 @@ public sealed class ConductorAgent : IAgent
     private readonly long _intervalNs;
     private readonly StrategyHost _strategies;
     private readonly OrderEntry _orderEntry;
+    private readonly ExecutionPipeline? _execution;
+    private readonly Counter _realized;
+    private readonly Counter _unrealized;
+    private readonly Counter _daily;
+    private readonly Counter _gross;
+    private readonly Counter _openOrders;
     private long _nextDeadlineNs;
 
     public ConductorAgent(
@@ -33,8 +39,19 @@ public sealed class ConductorAgent : IAgent
         INanoClock clock,
         long intervalNs,
         StrategyHost strategies,
-        OrderEntry orderEntry)
+        OrderEntry orderEntry,
+        ExecutionPipeline? execution = null)
     {
+        _execution = execution;
+        if (execution is not null)
+        {
+            _realized = countersManager.AllocateCounter(600, "pnl: realized (1e-8)");
+            _unrealized = countersManager.AllocateCounter(601, "pnl: unrealized (1e-8)");
+            _daily = countersManager.AllocateCounter(602, "pnl: daily (1e-8)");
+            _gross = countersManager.AllocateCounter(603, "exposure: gross (1e-8)");
+            _openOrders = countersManager.AllocateCounter(604, "orders: open");
+        }
+
         _strategies = strategies;
         _orderEntry = orderEntry;
         _countersManager = countersManager;
@@ -88,10 +105,25 @@ public sealed class ConductorAgent : IAgent
         _counters.AgentErrors.Set(_errors.ErrorCount);
         _counters.JournalRollStalls.Set(_journal.Writer.RollStalls);
 
+        // P&L first, heartbeat last: the heartbeat carries its own journal sequence and closes each beat.
+        if (_execution is not null)
+        {
+            Llt.Hotpath.Portfolio.PortfolioLedger portfolio = _execution.Portfolio;
+            _realized.Set(portfolio.RealizedPnl);
+            _unrealized.Set(portfolio.UnrealizedPnl);
+            _daily.Set(portfolio.DailyPnl);
+            _gross.Set(portfolio.GrossExposure);
+            _openOrders.Set(_execution.Oms.OpenCount);
+            _execution.Risk.OnPnl(portfolio.DailyPnl, portfolio.Equity, _clock.NanoTime());
+            int length = portfolio.WritePnlSnapshot(_journal.ClearedScratch(portfolio.PnlSnapshotLength), 0, (ulong)epochNs);
+            _journal.AppendScratch(PnlSnapshotEncoder.TemplateId, length);
+        }
+
         var heartbeat = HeartbeatEncoder.WrapAndApplyHeader(_journal.ClearedScratch(HeartbeatEncoder.HeaderLength + HeartbeatEncoder.BlockLength), 0);
         heartbeat.SetState(State);
         heartbeat.SetTs((ulong)epochNs);
         heartbeat.SetJournalSequence((ulong)_journal.NextSequence);
         _journal.AppendScratch(HeartbeatEncoder.TemplateId, HeartbeatEncoder.HeaderLength + heartbeat.EncodedLength);
+
     }
 }

@@ -21,10 +21,10 @@ public sealed class ControlAgent : IAgent
     private readonly RingBuffer _ring;
     private Handler _handler;
 
-    public ControlAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies)
+    public ControlAgent(RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies, ExecutionPipeline? execution = null)
     {
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, killSwitch, limits, strategies);
+        _handler = new Handler(journal, counters, clock, killSwitch, limits, strategies, execution);
     }
 
     public string RoleName => "control";
@@ -42,9 +42,11 @@ public sealed class ControlAgent : IAgent
         private readonly byte[] _source;
         private readonly byte[] _reason;
         private readonly StrategyHost _strategies;
+        private readonly ExecutionPipeline? _execution;
 
-        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies)
+        public Handler(EventJournal journal, EngineCounters counters, INanoClock clock, KillSwitch killSwitch, RiskLimits limits, StrategyHost strategies, ExecutionPipeline? execution)
         {
+            _execution = execution;
             _strategies = strategies;
             _journal = journal;
             _counters = counters;
@@ -117,13 +119,14 @@ public sealed class ControlAgent : IAgent
             }
 
             _counters.KillSwitchEngaged.Set(_killSwitch.IsEngaged ? 1 : 0);
+            // Engaging cancels every open order at every venue; the risk gate already refuses new ones.
+            int canceled = changed && _killSwitch.IsEngaged && _execution is not null ? _execution.CancelAll(_clock.NanoTime()) : 0;
             if (changed)
             {
                 var state = KillSwitchStateEncoder.WrapAndApplyHeader(_journal.ClearedScratch(KillSwitchStateEncoder.HeaderLength + KillSwitchStateEncoder.BlockLength), 0);
                 state.SetEngaged(_killSwitch.IsEngaged ? BooleanType.True : BooleanType.False);
                 state.SetBreachType(BreachType.NullValue);
-                // No OMS is wired into this engine yet, so there are no open orders to cancel.
-                state.SetCanceledOrders(0);
+                state.SetCanceledOrders((uint)canceled);
                 state.SetCorrelationId(correlationId);
                 state.SetTs((ulong)now);
                 state.SetSource(_source.AsSpan(0, sourceLength));

@@ -32,12 +32,13 @@ public sealed class MarketDataAgent : IAgent
 
     public MarketDataAgent(
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
-        InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books)
+        InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books,
+        ExecutionPipeline? execution = null)
     {
         // run the static initialiser now, not on the first rejected tick in the middle of trading
         GC.KeepAlive(RejectReasonNames);
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books);
+        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books, execution);
     }
 
     public string RoleName => "market-data";
@@ -50,6 +51,7 @@ public sealed class MarketDataAgent : IAgent
     public int DoWork()
     {
         int read = _ring.Read(ref _handler, BatchLimit);
+        read += _handler.PollVenues();
         _handler.Counters.MdRingCorrupt.Set(_ring.CorruptRecordCount);
         return read;
     }
@@ -65,13 +67,15 @@ public sealed class MarketDataAgent : IAgent
         private readonly StrategyHost _strategies;
         private readonly OrderEntry _orderEntry;
         private readonly MarketBooks _books;
+        private readonly ExecutionPipeline? _execution;
         private readonly BookLevel[] _levels;
 
         public Handler(
             EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments,
-            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books)
+            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books, ExecutionPipeline? execution)
         {
             _books = books;
+            _execution = execution;
             _levels = new BookLevel[books.L2Depth * 2];
             _strategies = strategies;
             _orderEntry = orderEntry;
@@ -87,6 +91,9 @@ public sealed class MarketDataAgent : IAgent
         public EngineCounters Counters { get; }
 
         public readonly StrategyHost Strategies => _strategies;
+
+        /// <summary>Venue reports due now (acks, fills, cancels) flow back to OMS, portfolio and strategies.</summary>
+        public readonly int PollVenues() => _execution?.Poll(_clock.NanoTime()) ?? 0;
 
         public void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
         {
@@ -357,10 +364,12 @@ public sealed class MarketDataAgent : IAgent
             // Decisions follow their cause in the journal: tick first, then the orders it triggered.
             if (msgTypeId == QuoteDecoder.TemplateId)
             {
+                _execution?.OnQuote(quoteTick.InstrumentId, quoteTick.BidPrice, quoteTick.BidSize, quoteTick.AskPrice, quoteTick.AskSize, receiveTs);
                 _strategies.OnQuote(quoteTick);
             }
             else if (msgTypeId == TradeDecoder.TemplateId)
             {
+                _execution?.OnTrade(tradeTick.InstrumentId, tradeTick.Price, tradeTick.Size, receiveTs);
                 _strategies.OnTrade(tradeTick);
             }
             else if (bookInstrument >= 0)

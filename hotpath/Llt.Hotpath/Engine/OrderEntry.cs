@@ -7,17 +7,18 @@ namespace Llt.Hotpath.Engine;
 
 /// <summary>
 /// Where strategies' decisions go after each dispatched tick, on the trading thread: every intent is
-/// journaled as the SBE NewOrder / CancelOrder it is, counted, and its tick-to-decision latency recorded.
-/// While the engine has no risk gate or venue wired in, nothing is sent anywhere: the journal records
-/// what the strategies decided, so decisions are visible and replayable.
+/// journaled as the SBE NewOrder / CancelOrder it is, counted, its tick-to-decision latency recorded, and
+/// handed to the <see cref="ExecutionPipeline"/> (risk, OMS, venue) when one is wired in.
 /// </summary>
 public sealed class OrderEntry
 {
     private readonly EventJournal _journal;
     private readonly INanoClock _clock;
+    private readonly ExecutionPipeline? _execution;
 
-    public OrderEntry(EventJournal journal, CountersManager counters, INanoClock clock)
+    public OrderEntry(EventJournal journal, CountersManager counters, INanoClock clock, ExecutionPipeline? execution = null)
     {
+        _execution = execution;
         _journal = journal;
         _clock = clock;
         Decisions = counters.AllocateCounter(500, "strategy: orders decided");
@@ -50,11 +51,13 @@ public sealed class OrderEntry
             {
                 Decisions.Increment();
                 JournalNewOrder(intent);
+                _execution?.Submit(intent, _clock.NanoTime());
             }
             else
             {
                 Cancels.Increment();
                 JournalCancel(intent);
+                _execution?.Cancel(intent.OrigClOrdId, _clock.NanoTime());
             }
         }
 

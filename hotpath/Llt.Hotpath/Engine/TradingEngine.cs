@@ -8,6 +8,10 @@ using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.MarketData.Validation;
 using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
+using Llt.Hotpath.Orders;
+using Llt.Hotpath.Portfolio;
+using Llt.Hotpath.Venues;
+using Llt.Sbe;
 
 namespace Llt.Hotpath.Engine;
 
@@ -53,12 +57,13 @@ public sealed class TradingEngine : IDisposable
         Validator = new TickValidator();
         OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
         Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
-        OrderEntry = new OrderEntry(Journal, CountersManager, clock);
+        Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager);
+        OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
         Strategies.Books = Books;
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books);
-        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies);
-        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry);
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution);
+        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
+        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution);
         if (config.Feed.IsSimulator)
         {
             SimulatorConfig simulator = SimulatorConfigFor(config);
@@ -102,6 +107,9 @@ public sealed class TradingEngine : IDisposable
     public OrderEntry OrderEntry { get; }
 
     public MarketBooks Books { get; }
+
+    /// <summary>Risk gate, OMS, simulated venue and portfolio: where decisions become orders and fills.</summary>
+    public ExecutionPipeline Execution { get; }
 
     public RiskLimits Limits { get; }
 
@@ -187,6 +195,41 @@ public sealed class TradingEngine : IDisposable
         }
 
         return [.. agents];
+    }
+
+    private static ExecutionPipeline CreateExecution(
+        EngineConfig config, RiskLimits limits, KillSwitch killSwitch, StrategyHost strategies, EventJournal journal,
+        ClientOrderIds orderIds, CountersManager counters)
+    {
+        int instruments = Math.Max(1, config.Instruments.Count);
+        int strategyCount = Math.Max(1, config.Strategies.Count);
+        var tickSizes = new long[instruments];
+        var lotSizes = new long[instruments];
+        for (int i = 0; i < config.Instruments.Count; i++)
+        {
+            tickSizes[i] = config.Instruments[i].TickSize;
+            lotSizes[i] = config.Instruments[i].LotSize;
+            limits.TrySet(LimitType.Position, LimitScope.Instrument, i, 0, config.Instruments[i].MaxPosition);
+        }
+
+        for (int s = 0; s < config.Strategies.Count; s++)
+        {
+            limits.TrySet(LimitType.Position, LimitScope.Strategy, 0, s, config.Strategies[s].MaxPosition);
+        }
+
+        var risk = new RiskGate(limits, killSwitch, tickSizes, lotSizes, strategyCount, new RiskGateOptions());
+        var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: 5_000_000_000, ClosedHistory: 4096));
+        var venue = new SimulatedExchange(new SimulatedExchangeOptions
+        {
+            VenueId = 0,
+            Name = "SIM",
+            InstrumentCount = instruments,
+            // per share, fixed-point 10^-8: 0.3 cent taker fee, 0.2 cent maker rebate (a lit US equity venue)
+            TakerFeePerUnit = 300_000,
+            MakerFeePerUnit = -200_000,
+        });
+        var portfolio = new PortfolioLedger(strategyCount, instruments);
+        return new ExecutionPipeline(risk, oms, venue, portfolio, strategies, journal, orderIds, counters);
     }
 
     private static SimulatorConfig SimulatorConfigFor(EngineConfig config)

@@ -200,7 +200,7 @@ public sealed class TradingEngineTests
 
         RiskLimits limits = harness.Engine.Limits;
         Assert.Equal(1_000, limits.Instrument(LimitType.Position, 2));
-        Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, 1));
+        Assert.Equal(harness.Config.Instruments[1].MaxPosition, limits.Instrument(LimitType.Position, 1)); // from config
         Assert.Equal(50_000_00000000, limits.Portfolio(LimitType.DailyLoss));
         Assert.Equal(CommandStatus.Applied, DecodeResult(ResultFor(harness, 10)).Status);
         Assert.Equal(CommandStatus.Applied, DecodeResult(ResultFor(harness, 11)).Status);
@@ -230,7 +230,8 @@ public sealed class TradingEngineTests
         Assert.Contains(why, result.GetTextAsString(), StringComparison.Ordinal);
         for (int i = 0; i < limits.MaxInstruments; i++)
         {
-            Assert.Equal(RiskLimits.Unlimited, limits.Instrument(LimitType.Position, i));
+            // the engine starts with each instrument's configured max position as its position limit
+            Assert.Equal(harness.Config.Instruments[i].MaxPosition, limits.Instrument(LimitType.Position, i));
         }
 
         for (int i = 0; i < limits.MaxStrategies; i++)
@@ -327,7 +328,8 @@ public sealed class TradingEngineTests
         harness.Restart(); // disposes the first engine; the second has not run a duty cycle yet
 
         List<JournalRecord> journal = harness.ReadJournal();
-        Assert.Equal(framesWhileRunning + 1, journal.Count);
+        Assert.Equal(framesWhileRunning + 2, journal.Count); // the final P&L snapshot, then the Stopping heartbeat
+        Assert.Equal(PnlSnapshotDecoder.TemplateId, journal[^2].Type);
         Assert.Equal(HeartbeatDecoder.TemplateId, journal[^1].Type);
         HeartbeatDecoder stopping = DecodeHeartbeat(journal[^1]);
         Assert.Equal(EngineState.Stopping, stopping.State);
@@ -351,7 +353,7 @@ public sealed class TradingEngineTests
         Assert.False(recovery.CreatedNew);
         Assert.False(recovery.Truncated);
         Assert.Equal(0, recovery.DroppedFrames);
-        Assert.Equal(framesBefore + 1, recovery.ValidFramesScanned); // + the Stopping heartbeat
+        Assert.Equal(framesBefore + 2, recovery.ValidFramesScanned); // + the final P&L snapshot and Stopping heartbeat
         List<JournalRecord> journal = harness.ReadJournal();
         for (int i = 0; i < journal.Count; i++)
         {
@@ -359,7 +361,7 @@ public sealed class TradingEngineTests
         }
 
         Assert.Equal(2, journal.Count(r => r.Type == QuoteEncoder.TemplateId));
-        Assert.Equal(recovery.NextSequence, journal.First(r => r.Sequence > framesBefore + 1).Sequence);
+        Assert.Equal(recovery.NextSequence, journal.First(r => r.Sequence > framesBefore + 2).Sequence);
     }
 
     [Fact]
