@@ -13,7 +13,7 @@ namespace Llt.Engine;
 /// <summary>
 /// <c>llt-engine bench</c>: pushes simulated ticks through the real engine path on one thread — simulator →
 /// SBE into md.ring → checked decode → validation → books → strategies (both built-ins on every
-/// instrument) → decisions journaled — and reports throughput, latency percentiles and what the run
+/// instrument) → risk → OMS → simulated venue, decisions and execution reports journaled — and reports throughput, latency percentiles and what the run
 /// allocated. Two phases: throughput (the feed publishes 256 ticks per duty cycle) and latency (one tick
 /// per duty cycle, so a tick's receive-to-processed time is not inflated by its batch).
 /// </summary>
@@ -114,6 +114,8 @@ internal static class EngineBench
         engine.CountersManager.CreateReader();
         long startTicks = accepted.Get();
         long startDecisions = engine.OrderEntry.Decisions.Get();
+        long startSent = engine.Execution.OrdersSent.Get();
+        long startFills = engine.Execution.Fills.Get();
         int gen0 = GC.CollectionCount(0);
         int gen1 = GC.CollectionCount(1);
         int gen2 = GC.CollectionCount(2);
@@ -146,6 +148,9 @@ internal static class EngineBench
             HistogramSnapshot snapshot = reader.CreateSnapshot();
             result.TickToDecision = Percentiles(reader, snapshot, engine.OrderEntry.TickToDecision.Id);
             result.TickProcessed = Percentiles(reader, snapshot, engine.Counters.MdRingLatency.Id);
+            result.TickToOrder = Percentiles(reader, snapshot, engine.Execution.TickToOrder.Id);
+            result.OrdersSent = engine.Execution.OrdersSent.Get() - startSent;
+            result.Fills = engine.Execution.Fills.Get() - startFills;
         }
 
         invoker.Close();
@@ -159,6 +164,7 @@ internal static class EngineBench
     {
         engine.OrderEntry.TickToDecision.Reset();
         engine.Counters.MdRingLatency.Reset();
+        engine.Execution.TickToOrder.Reset();
     }
 
     private static long[] Percentiles(CountersReader reader, HistogramSnapshot snapshot, int id)
@@ -182,6 +188,8 @@ internal static class EngineBench
         Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}");
         PrintLatency("tick receive -> processed", r.TickProcessed);
         PrintLatency("tick-to-decision", r.TickToDecision);
+        PrintLatency("tick-to-order", r.TickToOrder);
+        Console.Out.WriteLine($"    orders sent {r.OrdersSent:N0} ({r.OrdersSent / r.Seconds:N0}/s), fills {r.Fills:N0}");
     }
 
     private static void PrintLatency(string label, long[] p) =>
@@ -216,6 +224,9 @@ internal static class EngineBench
         w.WriteNumber("gc2", r.Gc2);
         WriteLatency(w, "tickProcessedNs", r.TickProcessed);
         WriteLatency(w, "tickToDecisionNs", r.TickToDecision);
+        WriteLatency(w, "tickToOrderNs", r.TickToOrder);
+        w.WriteNumber("ordersSent", r.OrdersSent);
+        w.WriteNumber("fills", r.Fills);
         w.WriteEndObject();
     }
 
@@ -290,5 +301,8 @@ internal static class EngineBench
         public long Errors;
         public long[] TickToDecision = [];
         public long[] TickProcessed = [];
+        public long[] TickToOrder = [];
+        public long OrdersSent;
+        public long Fills;
     }
 }
