@@ -37,5 +37,5 @@ echo "== counters and latency histograms (llt stat, one refresh)"
 echo "== journal: frames by message type"
 "${llt[@]}" journal dump data/journal | grep -o '"\$header":{"message":"[A-Za-z]*"' | cut -d'"' -f6 | sort | uniq -c | sort -rn
 
-echo "== last decisions and control events"
-"${llt[@]}" journal dump data/journal | grep -E '"message":"(NewOrder|KillSwitchState|CommandResult)"' | tail -n 6 | cut -c1-240
+echo "== last execution reports and control events"
+"${llt[@]}" journal dump data/journal | grep -E '"message":"(ExecutionReport|KillSwitchState|CommandResult)"' | tail -n 6 | cut -c1-240
