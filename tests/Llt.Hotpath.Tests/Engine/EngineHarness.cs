@@ -21,8 +21,13 @@ internal sealed class EngineHarness : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "llt-engine-test-" + Guid.NewGuid().ToString("N"));
     private AgentInvoker _invoker;
 
-    public EngineHarness(bool journalTicks = true, long segmentLength = 1 << 20, Func<EngineConfig, EngineConfig>? customize = null)
+    private readonly Llt.Hotpath.Strategies.StrategyRegistry? _registry;
+
+    public EngineHarness(
+        bool journalTicks = true, long segmentLength = 1 << 20, Func<EngineConfig, EngineConfig>? customize = null,
+        Llt.Hotpath.Strategies.StrategyRegistry? registry = null)
     {
+        _registry = registry;
         EngineConfig config = new EngineConfig
         {
             Name = "t-" + Guid.NewGuid().ToString("N"),
@@ -42,7 +47,7 @@ internal sealed class EngineHarness : IDisposable
             },
         };
         Config = customize is null ? config : customize(config);
-        Engine = TradingEngine.Create(Config, Clock, Clock);
+        Engine = TradingEngine.Create(Config, Clock, Clock, _registry);
         _invoker = StartInvoker(Engine);
     }
 
@@ -84,7 +89,7 @@ internal sealed class EngineHarness : IDisposable
     {
         _invoker.Dispose();
         Engine.Dispose();
-        Engine = TradingEngine.Create(Config, Clock, Clock);
+        Engine = TradingEngine.Create(Config, Clock, Clock, _registry);
         _invoker = StartInvoker(Engine);
     }
 

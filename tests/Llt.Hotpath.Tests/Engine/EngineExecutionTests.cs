@@ -1,0 +1,125 @@
+using Llt.Hotpath.Config;
+using Llt.Hotpath.Strategies;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Tests.Engine;
+
+/// <summary>
+/// A strategy's order through the wired execution path: risk gate, OMS, simulated exchange, fills back into
+/// the portfolio and the strategy, every step journaled as an ExecutionReport; the kill switch cancels.
+/// </summary>
+public sealed class EngineExecutionTests
+{
+    private const long Px = EngineMessages.AaplPrice;
+    private const long Tick = EngineMessages.Tick;
+
+    /// <summary>Sends one order on the first quote it sees: buy 50 at the ask (IOC) or, resting, 5 ticks under the bid (Day).</summary>
+    private sealed class OneShotBuyer(bool resting) : Strategy
+    {
+        public long ClOrdId { get; private set; } = -1;
+
+        public List<Fill> Fills { get; } = [];
+
+        public List<(long ClOrdId, bool Rejected)> Closed { get; } = [];
+
+        public override void OnQuote(in QuoteTick quote)
+        {
+            if (ClOrdId >= 0)
+            {
+                return;
+            }
+
+            ClOrdId = resting
+                ? Context.Submit(OrderRequest.Limit(quote.InstrumentId, Side.Buy, 50, quote.BidPrice - (5 * Tick)))
+                : Context.Submit(OrderRequest.Limit(quote.InstrumentId, Side.Buy, 50, quote.AskPrice, TimeInForce.ImmediateOrCancel));
+        }
+
+        public override void OnFill(in Fill fill) => Fills.Add(fill);
+
+        public override void OnOrderClosed(long clOrdId, bool rejected) => Closed.Add((clOrdId, rejected));
+    }
+
+    private static EngineHarness Harness(OneShotBuyer strategy)
+    {
+        var registry = new StrategyRegistry().Register("one-shot", _ => strategy);
+        return new EngineHarness(
+            customize: c => c with
+            {
+                Strategies = [new StrategyConfig { Name = "buyer", Type = "one-shot", Instruments = ["AAPL"], MaxPosition = 1_000 }],
+            },
+            registry: registry);
+    }
+
+    private static (ExecType Type, OrdStatus Status, RejectReason Reason, long CumQty, long LeavesQty, int Fills)[] ReportSummaries(EngineHarness harness)
+    {
+        List<JournalRecord> frames = harness.ReadJournal(ExecutionReportDecoder.TemplateId);
+        var result = new (ExecType, OrdStatus, RejectReason, long, long, int)[frames.Count];
+        for (int i = 0; i < frames.Count; i++)
+        {
+            var report = ExecutionReportDecoder.Decode(frames[i].Payload, 0);
+            result[i] = (report.ExecType, report.OrdStatus, report.RejectReason, report.CumQty, report.LeavesQty, report.Fills().Count);
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public void MarketableOrder_IsAcceptedFilledAndMovesPositionAndPnl()
+    {
+        var strategy = new OneShotBuyer(resting: false);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+
+        var summaries = ReportSummaries(harness);
+        Assert.Equal(ExecType.New, summaries[0].Type);
+        Assert.Equal((ExecType.Fill, OrdStatus.Filled, RejectReason.None, 50L, 0L, 1), summaries[^1]);
+        Fill fill = Assert.Single(strategy.Fills);
+        Assert.Equal(strategy.ClOrdId, fill.ClOrdId);
+        Assert.Equal(Px + Tick, fill.Price);
+        Assert.Equal(50, fill.Qty);
+        Assert.Equal(50, harness.Engine.Strategies.Context(0).Position(EngineMessages.Aapl));
+        Assert.Equal(50, harness.Engine.Execution.Portfolio.GetPosition(0, EngineMessages.Aapl).Quantity);
+        // bought at the ask, marked at the mid: half a tick under water on 50 shares, plus the taker fee
+        Assert.True(harness.Engine.Execution.Portfolio.Equity < 0);
+        Assert.Equal(1, harness.Engine.Execution.Fills.Get());
+    }
+
+    [Fact]
+    public void OrderOverThePositionLimit_IsRejectedByRisk_JournaledAndToldToTheStrategy()
+    {
+        var strategy = new OneShotBuyer(resting: false);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(5, LimitType.Position, LimitScope.Instrument, EngineMessages.Aapl, SetLimitEncoder.StrategyIdNullValue, 10));
+        harness.Drain();
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+
+        var report = Assert.Single(ReportSummaries(harness));
+        Assert.Equal((ExecType.Rejected, OrdStatus.Rejected, RejectReason.PositionLimit), (report.Type, report.Status, report.Reason));
+        Assert.Equal((strategy.ClOrdId, true), Assert.Single(strategy.Closed));
+        Assert.Empty(strategy.Fills);
+        Assert.Equal(0, harness.Engine.Execution.OrdersSent.Get());
+        Assert.Equal(1, harness.Engine.Execution.OrdersRejected.Get());
+    }
+
+    [Fact]
+    public void KillSwitch_CancelsTheRestingOrder_AndBlocksNewOnes()
+    {
+        var strategy = new OneShotBuyer(resting: true);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+        Assert.Equal(1, harness.Engine.Execution.Oms.OpenCount);
+
+        harness.WriteCmd(KillSwitchCommandDecoder.TemplateId, EngineMessages.KillSwitch(9, KillSwitchAction.Engage));
+        harness.Drain();
+
+        var state = KillSwitchStateDecoder.Decode(Assert.Single(harness.ReadJournal(KillSwitchStateDecoder.TemplateId)).Payload, 0);
+        Assert.Equal(1u, state.CanceledOrders);
+        Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
+        Assert.Equal((ExecType.Canceled, OrdStatus.Canceled), (ReportSummaries(harness)[^1].Type, ReportSummaries(harness)[^1].Status));
+        Assert.Equal((strategy.ClOrdId, false), Assert.Single(strategy.Closed));
+        Assert.Equal(RejectReason.KillSwitch, harness.Engine.Execution.Risk.Check(0, OrderRequest.Limit(EngineMessages.Aapl, Side.Buy, 1, Px), 0));
+    }
+}
