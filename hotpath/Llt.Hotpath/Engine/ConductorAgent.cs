@@ -23,6 +23,7 @@ public sealed class ConductorAgent : IAgent
     private readonly StrategyHost _strategies;
     private readonly OrderEntry _orderEntry;
     private readonly ExecutionPipeline? _execution;
+    private readonly RiskMonitor? _riskMonitor;
     private readonly Counter _realized;
     private readonly Counter _unrealized;
     private readonly Counter _daily;
@@ -40,9 +41,11 @@ public sealed class ConductorAgent : IAgent
         long intervalNs,
         StrategyHost strategies,
         OrderEntry orderEntry,
-        ExecutionPipeline? execution = null)
+        ExecutionPipeline? execution = null,
+        RiskMonitor? riskMonitor = null)
     {
         _execution = execution;
+        _riskMonitor = riskMonitor;
         if (execution is not null)
         {
             _realized = countersManager.AllocateCounter(600, "pnl: realized (1e-8)");
@@ -114,7 +117,7 @@ public sealed class ConductorAgent : IAgent
             _daily.Set(portfolio.DailyPnl);
             _gross.Set(portfolio.GrossExposure);
             _openOrders.Set(_execution.Oms.OpenCount);
-            _execution.Risk.OnPnl(portfolio.DailyPnl, portfolio.Equity, _clock.NanoTime());
+            _riskMonitor?.OnTimer(epochNs, _clock.NanoTime());
             int length = portfolio.WritePnlSnapshot(_journal.ClearedScratch(portfolio.PnlSnapshotLength), 0, (ulong)epochNs);
             _journal.AppendScratch(PnlSnapshotEncoder.TemplateId, length);
         }

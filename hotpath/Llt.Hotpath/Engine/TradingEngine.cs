@@ -63,7 +63,8 @@ public sealed class TradingEngine : IDisposable
         Strategies.Books = Books;
         MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution);
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
-        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution);
+        RiskMonitor = new RiskMonitor(Execution, Instruments, Journal, CountersManager);
+        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor);
         if (config.Feed.IsSimulator)
         {
             SimulatorConfig simulator = SimulatorConfigFor(config);
@@ -110,6 +111,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>Risk gate, OMS, simulated venue and portfolio: where decisions become orders and fills.</summary>
     public ExecutionPipeline Execution { get; }
+
+    /// <summary>VaR, drawdown and breach alerts on the conductor's timer.</summary>
+    public RiskMonitor RiskMonitor { get; }
 
     public RiskLimits Limits { get; }
 

@@ -122,4 +122,27 @@ public sealed class EngineExecutionTests
         Assert.Equal((strategy.ClOrdId, false), Assert.Single(strategy.Closed));
         Assert.Equal(RejectReason.KillSwitch, harness.Engine.Execution.Risk.Check(0, OrderRequest.Limit(EngineMessages.Aapl, Side.Buy, 1, Px), 0));
     }
+
+    [Fact]
+    public void DailyLossBreach_OnTheTimer_AlertsAndTripsTheKillSwitch()
+    {
+        var strategy = new OneShotBuyer(resting: false);
+        using EngineHarness harness = Harness(strategy);
+        // a one-unit (10^-8) daily loss limit: the fill at the ask, marked at the mid, breaches it
+        harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(6, LimitType.DailyLoss, LimitScope.Portfolio, SetLimitEncoder.InstrumentIdNullValue, SetLimitEncoder.StrategyIdNullValue, 1));
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+        harness.Clock.Advance(EngineHarness.HeartbeatIntervalNs); // the conductor's next timer checks the P&L
+        harness.Drain();
+
+        Assert.True(harness.Engine.KillSwitch.IsEngaged);
+        var alert = RiskAlertDecoder.Decode(Assert.Single(harness.ReadJournal(RiskAlertDecoder.TemplateId)).Payload, 0);
+        Assert.Equal(BreachType.DailyLoss, alert.BreachType);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        var state = KillSwitchStateDecoder.Decode(Assert.Single(harness.ReadJournal(KillSwitchStateDecoder.TemplateId)).Payload, 0);
+        Assert.Equal(BooleanType.True, state.Engaged);
+        Assert.Equal(BreachType.DailyLoss, state.BreachType);
+        Assert.Equal(1, harness.Engine.RiskMonitor.Breaches.Get());
+        Assert.NotEmpty(harness.ReadJournal(RiskMetricsDecoder.TemplateId));
+    }
 }

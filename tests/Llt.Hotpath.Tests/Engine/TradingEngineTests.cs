@@ -328,7 +328,7 @@ public sealed class TradingEngineTests
         harness.Restart(); // disposes the first engine; the second has not run a duty cycle yet
 
         List<JournalRecord> journal = harness.ReadJournal();
-        Assert.Equal(framesWhileRunning + 2, journal.Count); // the final P&L snapshot, then the Stopping heartbeat
+        Assert.Equal(framesWhileRunning + 3, journal.Count); // final risk metrics and P&L snapshot, then the Stopping heartbeat
         Assert.Equal(PnlSnapshotDecoder.TemplateId, journal[^2].Type);
         Assert.Equal(HeartbeatDecoder.TemplateId, journal[^1].Type);
         HeartbeatDecoder stopping = DecodeHeartbeat(journal[^1]);
@@ -353,7 +353,7 @@ public sealed class TradingEngineTests
         Assert.False(recovery.CreatedNew);
         Assert.False(recovery.Truncated);
         Assert.Equal(0, recovery.DroppedFrames);
-        Assert.Equal(framesBefore + 2, recovery.ValidFramesScanned); // + the final P&L snapshot and Stopping heartbeat
+        Assert.Equal(framesBefore + 3, recovery.ValidFramesScanned); // + final risk metrics, P&L snapshot and Stopping heartbeat
         List<JournalRecord> journal = harness.ReadJournal();
         for (int i = 0; i < journal.Count; i++)
         {
@@ -361,7 +361,7 @@ public sealed class TradingEngineTests
         }
 
         Assert.Equal(2, journal.Count(r => r.Type == QuoteEncoder.TemplateId));
-        Assert.Equal(recovery.NextSequence, journal.First(r => r.Sequence > framesBefore + 2).Sequence);
+        Assert.Equal(recovery.NextSequence, journal.First(r => r.Sequence > framesBefore + 3).Sequence);
     }
 
     [Fact]
