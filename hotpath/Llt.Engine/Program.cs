@@ -106,7 +106,7 @@ internal static class Program
         using (engine)
         {
             var recovery = engine.Recovery;
-            Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}");
+            Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}; {engine.RecoveredFills} fills replayed into positions");
             engine.Start();
             foreach (AgentRunner runner in engine.Runners)
             {

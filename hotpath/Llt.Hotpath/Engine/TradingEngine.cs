@@ -59,6 +59,11 @@ public sealed class TradingEngine : IDisposable
         Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
         Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
+        if (!Journal.Writer.Recovery.CreatedNew)
+        {
+            RecoveredFills = PositionRecovery.Replay(config.Journal.Directory, Execution, Strategies, OrderIds);
+        }
+
         Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
         Strategies.Books = Books;
         MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution);
@@ -111,6 +116,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>Risk gate, OMS, simulated venue and portfolio: where decisions become orders and fills.</summary>
     public ExecutionPipeline Execution { get; }
+
+    /// <summary>Fills replayed from the journal at start-up (0 for a new journal).</summary>
+    public int RecoveredFills { get; }
 
     /// <summary>VaR, drawdown and breach alerts on the conductor's timer.</summary>
     public RiskMonitor RiskMonitor { get; }

@@ -145,4 +145,27 @@ public sealed class EngineExecutionTests
         Assert.Equal(1, harness.Engine.RiskMonitor.Breaches.Get());
         Assert.NotEmpty(harness.ReadJournal(RiskMetricsDecoder.TemplateId));
     }
+
+    [Fact]
+    public void Restart_RebuildsPositionsAndPnlFromTheJournal()
+    {
+        var strategy = new OneShotBuyer(resting: false);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+        var before = harness.Engine.Execution.Portfolio.GetPosition(0, EngineMessages.Aapl);
+        long fees = harness.Engine.Execution.Portfolio.Fees;
+        Assert.Equal(50, before.Quantity);
+
+        harness.Restart(); // a new engine on the same journal, as after a crash or a redeploy
+
+        Assert.Equal(1, harness.Engine.RecoveredFills);
+        var after = harness.Engine.Execution.Portfolio.GetPosition(0, EngineMessages.Aapl);
+        Assert.Equal(before.Quantity, after.Quantity);
+        Assert.Equal(before.CostBasis, after.CostBasis);
+        Assert.Equal(fees, harness.Engine.Execution.Portfolio.Fees);
+        Assert.Equal(50, harness.Engine.Strategies.Context(0).Position(EngineMessages.Aapl));
+        // new client order ids continue above every id the journal has seen
+        Assert.True(harness.Engine.OrderIds.Next() > strategy.ClOrdId);
+    }
 }

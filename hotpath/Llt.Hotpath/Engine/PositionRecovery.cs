@@ -1,0 +1,70 @@
+using Llt.Codecs.Runtime;
+using Llt.Hotpath.Journal;
+using Llt.Hotpath.Strategies;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// Rebuilds positions and P&amp;L after a restart by replaying every fill the journal holds (the fills group of
+/// each ExecutionReport) into the portfolio, the risk gate's positions and the strategies' positions, and
+/// moves client order ids past every id already used. Orders that were working when the engine stopped
+/// are not resumed: the embedded venue restarted with the engine, so they no longer exist there.
+/// </summary>
+public static class PositionRecovery
+{
+    /// <summary>Replays <paramref name="journalDirectory"/>; returns the number of fills applied.</summary>
+    public static int Replay(string journalDirectory, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds)
+    {
+        if (!Directory.Exists(journalDirectory) || JournalDirectory.ListSegmentIndices(journalDirectory).Count == 0)
+        {
+            return 0;
+        }
+
+        int applied = 0;
+        using JournalTailer tailer = JournalTailer.OpenAtStart(journalDirectory);
+        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
+        {
+            if (frame.Type == NewOrderDecoder.TemplateId
+                && NewOrderDecoder.TryDecode(frame.Payload, 0, out NewOrderDecoder order, out SbeError _) == SbeDecodeStatus.Ok)
+            {
+                orderIds.EnsureAbove((long)order.ClOrdId);
+                continue;
+            }
+
+            if (frame.Type != ExecutionReportDecoder.TemplateId
+                || ExecutionReportDecoder.TryDecode(frame.Payload, 0, out ExecutionReportDecoder report, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                continue;
+            }
+
+            long clOrdId = (long)report.ClOrdId;
+            int instrumentId = report.InstrumentId;
+            int strategyId = report.StrategyId;
+            Side side = report.Side;
+            orderIds.EnsureAbove(clOrdId);
+            var fills = report.Fills();
+            while (fills.HasNext)
+            {
+                fills.Next();
+                long qty = fills.LastQty;
+                long price = fills.LastPx;
+                long fee = fills.Fee;
+                if (execution.Portfolio.OnFill(strategyId, instrumentId, side, qty, price, fee) != Portfolio.FillResult.Applied)
+                {
+                    continue;
+                }
+
+                execution.Risk.OnFill(strategyId, -1, instrumentId, side, qty, price);
+                if ((uint)strategyId < (uint)strategies.Count)
+                {
+                    strategies.Context(strategyId).ApplyFill(new Fill(clOrdId, instrumentId, side, price, qty, fee, 0));
+                }
+
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+}
