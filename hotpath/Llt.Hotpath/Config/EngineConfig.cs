@@ -41,6 +41,11 @@ public sealed record EngineConfig
 
     public FeedConfig Feed { get; init; } = new();
 
+    public VenueConfig Venue { get; init; } = new();
+
+    /// <summary>How long the OMS waits for a venue's ack before cancelling the order.</summary>
+    public long AckTimeoutNs { get; init; } = 5_000_000_000;
+
     /// <summary>Instruments; the index is the dense instrument id.</summary>
     public IReadOnlyList<InstrumentConfig> Instruments { get; init; } = DefaultInstruments();
 

@@ -11,7 +11,8 @@ namespace Llt.Hotpath.Config;
 /// </summary>
 public static class EngineConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["engine", "feed", "instruments", "strategies"];
+    private static readonly string[] TopLevelKeys = ["engine", "feed", "venue", "instruments", "strategies"];
+    private static readonly string[] VenueKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "ackTimeout"];
     private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId"];
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
@@ -57,6 +58,26 @@ public static class EngineConfigLoader
             if (root.TryGetProperty("feed", out JsonElement feed))
             {
                 config = config with { Feed = ParseFeed(feed) };
+            }
+
+            if (root.TryGetProperty("venue", out JsonElement venue))
+            {
+                const string prefix = "venue";
+                RequireObject(venue, prefix);
+                CheckKeys(venue, prefix, VenueKeys);
+                var defaults = new VenueConfig();
+                config = config with
+                {
+                    Venue = new VenueConfig
+                    {
+                        Name = GetString(venue, prefix, "name") ?? defaults.Name,
+                        EntryLatencyNs = GetDuration(venue, prefix, "entryLatency") ?? defaults.EntryLatencyNs,
+                        AckLatencyNs = GetDuration(venue, prefix, "ackLatency") ?? defaults.AckLatencyNs,
+                        TakerFeePerUnit = GetFixedPoint(venue, prefix, "takerFee") ?? defaults.TakerFeePerUnit,
+                        MakerFeePerUnit = GetFixedPoint(venue, prefix, "makerFee") ?? defaults.MakerFeePerUnit,
+                    },
+                    AckTimeoutNs = GetDuration(venue, prefix, "ackTimeout") ?? config.AckTimeoutNs,
+                };
             }
 
             if (root.TryGetProperty("instruments", out JsonElement instruments))
@@ -466,6 +487,16 @@ public static class EngineConfigLoader
         }
 
         ValidateInstrumentsAndStrategies(config);
+        if (config.Venue.EntryLatencyNs < 0 || config.Venue.AckLatencyNs < 0)
+        {
+            throw new ConfigException("venue.entryLatency", "latencies must not be negative");
+        }
+
+        if (config.AckTimeoutNs < 1_000_000)
+        {
+            throw new ConfigException("venue.ackTimeout", "must be at least 1ms");
+        }
+
         if (config.Feed.Type is not ("simulator" or "none"))
         {
             throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, none");

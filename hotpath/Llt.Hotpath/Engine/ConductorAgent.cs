@@ -118,6 +118,7 @@ public sealed class ConductorAgent : IAgent
             _gross.Set(portfolio.GrossExposure);
             _openOrders.Set(_execution.Oms.OpenCount);
             _riskMonitor?.OnTimer(epochNs, _clock.NanoTime());
+            _execution.CheckTimeouts(_clock.NanoTime());
             int length = portfolio.WritePnlSnapshot(_journal.ClearedScratch(portfolio.PnlSnapshotLength), 0, (ulong)epochNs);
             _journal.AppendScratch(PnlSnapshotEncoder.TemplateId, length);
         }

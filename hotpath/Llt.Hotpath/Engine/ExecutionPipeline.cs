@@ -28,6 +28,7 @@ public sealed class ExecutionPipeline
     private readonly EventJournal _journal;
     private readonly ClientOrderIds _orderIds;
     private ReportHandler _reports;
+    private readonly long[] _timedOut = new long[64];
 
     public ExecutionPipeline(
         RiskGate risk, OrderManager oms, SimulatedExchange venue, PortfolioLedger portfolio, StrategyHost strategies,
@@ -46,6 +47,7 @@ public sealed class ExecutionPipeline
         Fills = counters.AllocateCounter(512, "orders: fills");
         Cancels = counters.AllocateCounter(513, "orders: cancelled or expired");
         TickToOrder = counters.AllocateHistogram(903, "tick-to-order ns");
+        AckTimeouts = counters.AllocateCounter(514, "orders: unacknowledged past the ack timeout");
     }
 
     public RiskGate Risk => _risk;
@@ -65,6 +67,33 @@ public sealed class ExecutionPipeline
     public Counter Cancels { get; }
 
     public LatencyHistogram TickToOrder { get; }
+
+    public Counter AckTimeouts { get; }
+
+    /// <summary>
+    /// Orders the venue has not acknowledged within the OMS's ack timeout: counted and cancelled at the venue
+    /// (a venue that acks late then cancels; one that never answers leaves the order pending for the operator).
+    /// Called on the conductor's timer.
+    /// </summary>
+    public int CheckTimeouts(long nowNs)
+    {
+        int total = 0;
+        int found;
+        do
+        {
+            found = _oms.CheckTimeouts(nowNs, _timedOut);
+            for (int i = 0; i < found; i++)
+            {
+                AckTimeouts.Increment();
+                _venue.Cancel(_timedOut[i], nowNs);
+            }
+
+            total += found;
+        }
+        while (found == _timedOut.Length);
+
+        return total;
+    }
 
     /// <summary>Risk, OMS, venue for one new order intent.</summary>
     public void Submit(in OrderIntent intent, long nowNs)

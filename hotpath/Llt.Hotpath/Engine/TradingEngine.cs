@@ -230,15 +230,16 @@ public sealed class TradingEngine : IDisposable
         }
 
         var risk = new RiskGate(limits, killSwitch, tickSizes, lotSizes, strategyCount, new RiskGateOptions());
-        var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: 5_000_000_000, ClosedHistory: 4096));
+        var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: config.AckTimeoutNs, ClosedHistory: 4096));
         var venue = new SimulatedExchange(new SimulatedExchangeOptions
         {
             VenueId = 0,
-            Name = "SIM",
+            Name = config.Venue.Name,
             InstrumentCount = instruments,
-            // per share, fixed-point 10^-8: 0.3 cent taker fee, 0.2 cent maker rebate (a lit US equity venue)
-            TakerFeePerUnit = 300_000,
-            MakerFeePerUnit = -200_000,
+            EntryLatencyNs = config.Venue.EntryLatencyNs,
+            AckLatencyNs = config.Venue.AckLatencyNs,
+            TakerFeePerUnit = config.Venue.TakerFeePerUnit,
+            MakerFeePerUnit = config.Venue.MakerFeePerUnit,
         });
         var portfolio = new PortfolioLedger(strategyCount, instruments);
         return new ExecutionPipeline(risk, oms, venue, portfolio, strategies, journal, orderIds, counters);

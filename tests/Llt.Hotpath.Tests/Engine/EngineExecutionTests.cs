@@ -39,13 +39,17 @@ public sealed class EngineExecutionTests
         public override void OnOrderClosed(long clOrdId, bool rejected) => Closed.Add((clOrdId, rejected));
     }
 
-    private static EngineHarness Harness(OneShotBuyer strategy)
+    private static EngineHarness Harness(OneShotBuyer strategy, Func<EngineConfig, EngineConfig>? more = null)
     {
         var registry = new StrategyRegistry().Register("one-shot", _ => strategy);
         return new EngineHarness(
-            customize: c => c with
+            customize: c =>
             {
-                Strategies = [new StrategyConfig { Name = "buyer", Type = "one-shot", Instruments = ["AAPL"], MaxPosition = 1_000 }],
+                EngineConfig config = c with
+                {
+                    Strategies = [new StrategyConfig { Name = "buyer", Type = "one-shot", Instruments = ["AAPL"], MaxPosition = 1_000 }],
+                };
+                return more is null ? config : more(config);
             },
             registry: registry);
     }
@@ -167,5 +171,38 @@ public sealed class EngineExecutionTests
         Assert.Equal(50, harness.Engine.Strategies.Context(0).Position(EngineMessages.Aapl));
         // new client order ids continue above every id the journal has seen
         Assert.True(harness.Engine.OrderIds.Next() > strategy.ClOrdId);
+    }
+
+    [Fact]
+    public void OrderNotAcknowledgedWithinTheAckTimeout_IsCountedOnceAndCancelled()
+    {
+        var strategy = new OneShotBuyer(resting: true);
+        using EngineHarness harness = Harness(strategy, c => c with
+        {
+            Venue = new VenueConfig { AckLatencyNs = 10_000_000_000 },
+            AckTimeoutNs = 1_000_000_000,
+        });
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+        Assert.Equal(OrdStatus.PendingNew, harness.Engine.Execution.Oms.OrderAt(0).Status);
+
+        for (int i = 0; i < 15; i++)
+        {
+            harness.Clock.Advance(EngineHarness.HeartbeatIntervalNs);
+            harness.Drain();
+        }
+
+        Assert.Equal(1, harness.Engine.Execution.AckTimeouts.Get());
+
+        // the venue's late ack, then its answer to the cancel: the order ends cancelled, and is reported once
+        for (int i = 0; i < 100; i++)
+        {
+            harness.Clock.Advance(EngineHarness.HeartbeatIntervalNs);
+            harness.Drain();
+        }
+
+        Assert.Equal(1, harness.Engine.Execution.AckTimeouts.Get());
+        Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
+        Assert.Equal((strategy.ClOrdId, false), Assert.Single(strategy.Closed));
     }
 }
