@@ -176,6 +176,14 @@ public sealed class ExecutionPipeline
         return _venue.Poll(nowNs, ref _reports);
     }
 
+    /// <summary>Journals that an order working before a restart is gone (the venue restarted with the engine).</summary>
+    internal void JournalRestartCancel(long clOrdId, int strategyId, int instrumentId, Side side, long price, long orderQty, long cumQty)
+    {
+        Cancels.Increment();
+        JournalReport(clOrdId, strategyId, instrumentId, side, ExecType.Canceled, OrdStatus.Canceled, RejectReason.None,
+            price, orderQty, cumQty, 0, 0, 0, 0, Liquidity.Taker, 0);
+    }
+
     private void Reject(in OrderIntent intent, RejectReason reason, long nowNs)
     {
         OrdersRejected.Increment();

@@ -9,7 +9,8 @@ namespace Llt.Hotpath.Engine;
 /// Rebuilds positions and P&amp;L after a restart by replaying every fill the journal holds (the fills group of
 /// each ExecutionReport) into the portfolio, the risk gate's positions and the strategies' positions, and
 /// moves client order ids past every id already used. Orders that were working when the engine stopped
-/// are not resumed: the embedded venue restarted with the engine, so they no longer exist there.
+/// are not resumed: the embedded venue restarted with the engine, so they no longer exist there; each is
+/// journaled as cancelled, so the journal (and every sink reading it) ends each order with a final state.
 /// </summary>
 public static class PositionRecovery
 {
@@ -22,7 +23,25 @@ public static class PositionRecovery
         }
 
         int applied = 0;
-        using JournalTailer tailer = JournalTailer.OpenAtStart(journalDirectory);
+        var open = new Dictionary<long, OpenOrder>();
+        using (JournalTailer tailer = JournalTailer.OpenAtStart(journalDirectory))
+        {
+            applied = ReplayFrames(tailer, execution, strategies, orderIds, open);
+        }
+
+        foreach ((long clOrdId, OpenOrder order) in open)
+        {
+            execution.JournalRestartCancel(clOrdId, order.StrategyId, order.InstrumentId, order.Side, order.Price, order.OrderQty, order.CumQty);
+        }
+
+        return applied;
+    }
+
+    private readonly record struct OpenOrder(int StrategyId, int InstrumentId, Side Side, long Price, long OrderQty, long CumQty);
+
+    private static int ReplayFrames(JournalTailer tailer, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds, Dictionary<long, OpenOrder> open)
+    {
+        int applied = 0;
         while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
         {
             if (frame.Type == NewOrderDecoder.TemplateId
@@ -43,6 +62,15 @@ public static class PositionRecovery
             int strategyId = report.StrategyId;
             Side side = report.Side;
             orderIds.EnsureAbove(clOrdId);
+            if (report.OrdStatus is OrdStatus.New or OrdStatus.PartiallyFilled or OrdStatus.PendingNew or OrdStatus.PendingCancel or OrdStatus.PendingReplace)
+            {
+                open[clOrdId] = new OpenOrder(strategyId, instrumentId, side, report.Price, report.OrderQty, report.CumQty);
+            }
+            else
+            {
+                open.Remove(clOrdId);
+            }
+
             var fills = report.Fills();
             while (fills.HasNext)
             {

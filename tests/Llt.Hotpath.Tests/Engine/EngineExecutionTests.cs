@@ -205,4 +205,22 @@ public sealed class EngineExecutionTests
         Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
         Assert.Equal((strategy.ClOrdId, false), Assert.Single(strategy.Closed));
     }
+
+    [Fact]
+    public void Restart_WithAWorkingOrder_JournalsItAsCancelled()
+    {
+        var strategy = new OneShotBuyer(resting: true);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+        harness.Drain();
+        Assert.Equal(ExecType.New, ReportSummaries(harness)[^1].Type);
+
+        harness.Restart();
+
+        var last = ReportSummaries(harness)[^1];
+        Assert.Equal((ExecType.Canceled, OrdStatus.Canceled), (last.Type, last.Status));
+        Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
+        var report = ExecutionReportDecoder.Decode(harness.ReadJournal(ExecutionReportDecoder.TemplateId)[^1].Payload, 0);
+        Assert.Equal(strategy.ClOrdId, (long)report.ClOrdId);
+    }
 }
