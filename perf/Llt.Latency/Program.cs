@@ -6,6 +6,7 @@ namespace Llt.Latency;
 /// <summary>
 /// Usage:
 ///   dotnet Llt.Latency.dll [all|inproc|ipc|channels] [--samples N] [--warmup N]
+///   dotnet Llt.Latency.dll baseline [--ticks N] [--json]   (llt engine against the ordinary-service baseline)
 ///   dotnet Llt.Latency.dll echo REQUEST_RING RESPONSE_RING COUNT [--yield]   (peer mode)
 /// </summary>
 internal static class Program
@@ -16,6 +17,11 @@ internal static class Program
         if (mode == "echo")
         {
             return RunEcho(args);
+        }
+
+        if (mode == "baseline")
+        {
+            return BaselineComparison.Run(args);
         }
 
         int samples = IntOption(args, "--samples", 200_000);

@@ -1,0 +1,7 @@
+namespace Llt.Baselines.Messages;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,8 @@
+namespace Llt.Baselines.Messages;
+
+public enum OrderStatus
+{
+    New,
+    Filled,
+    Rejected,
+}
