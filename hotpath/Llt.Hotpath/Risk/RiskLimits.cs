@@ -60,15 +60,7 @@ public sealed class RiskLimits
     /// <see cref="TrySet"/> with one id whose meaning follows the scope (instrument id, strategy id, ignored for
     /// the portfolio); also refuses a scope the type is not read at. Null when applied.
     /// </summary>
-    public string? SetLimit(LimitType type, LimitScope scope, int id, long value)
-    {
-        if ((uint)type < LimitTypeCount && (uint)scope <= (uint)LimitScope.Strategy && !AppliesTo(type, scope))
-        {
-            return $"{type} limit is not read at {scope} scope";
-        }
-
-        return TrySet(type, scope, id, id, value);
-    }
+    public string? SetLimit(LimitType type, LimitScope scope, int id, long value) => TrySet(type, scope, id, id, value);
 
     public long Portfolio(LimitType type) => _portfolio[(int)type];
 
@@ -86,14 +78,20 @@ public sealed class RiskLimits
     public long Strategy(LimitType type, int strategyId) => _strategy[(strategyId * LimitTypeCount) + (int)type];
 
     /// <summary>
-    /// Sets one limit; returns null when applied or the reason it was refused (unknown type or scope,
-    /// missing or out-of-range id, negative value). Refusals change nothing.
+    /// Sets one limit; returns null when applied or the reason it was refused (unknown type or scope, a scope
+    /// the risk gate never reads that type at, missing or out-of-range id, negative value). Refusals change
+    /// nothing: an operator is never told "applied" for a limit nothing enforces.
     /// </summary>
     public string? TrySet(LimitType type, LimitScope scope, int instrumentId, int strategyId, long value)
     {
         if ((uint)type >= LimitTypeCount)
         {
             return $"unknown limit type {(int)type}";
+        }
+
+        if ((uint)scope <= (uint)LimitScope.Strategy && !AppliesTo(type, scope))
+        {
+            return $"{type} limit is not read at {scope} scope";
         }
 
         if (value < 0)

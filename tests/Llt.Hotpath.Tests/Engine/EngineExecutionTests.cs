@@ -223,4 +223,19 @@ public sealed class EngineExecutionTests
         var report = ExecutionReportDecoder.Decode(harness.ReadJournal(ExecutionReportDecoder.TemplateId)[^1].Payload, 0);
         Assert.Equal(strategy.ClOrdId, (long)report.ClOrdId);
     }
+
+    [Fact]
+    public void SetLimit_AtAScopeTheGateNeverReads_IsRejectedNotSilentlyApplied()
+    {
+        var strategy = new OneShotBuyer(resting: true);
+        using EngineHarness harness = Harness(strategy);
+        harness.WriteCmd(SetLimitDecoder.TemplateId, EngineMessages.SetLimit(8, LimitType.DailyLoss, LimitScope.Instrument, EngineMessages.Aapl, SetLimitEncoder.StrategyIdNullValue, 100));
+        harness.Drain();
+
+        var result = CommandResultDecoder.Decode(Assert.Single(harness.ReadJournal(CommandResultDecoder.TemplateId)).Payload, 0);
+        Assert.Equal(CommandStatus.Rejected, result.Status);
+        Assert.Equal(8, result.CorrelationId);
+        Assert.Contains("not read at Instrument scope", result.GetTextAsString(), StringComparison.Ordinal);
+        Assert.Equal(Llt.Hotpath.Risk.RiskLimits.Unlimited, harness.Engine.Limits.Instrument(LimitType.DailyLoss, EngineMessages.Aapl));
+    }
 }
