@@ -17,13 +17,22 @@ internal static class ControlCommandSender
     public const int ExitNoEngine = 3;
     public const int ExitTimeout = 4;
 
-    /// <summary>Writes <paramref name="message"/> (a full SBE message) and waits up to <paramref name="timeout"/>.</summary>
-    public static int Send(EngineEndpoint endpoint, int templateId, ReadOnlySpan<byte> message, long correlationId, TimeSpan timeout, TextWriter output)
+    /// <summary>Encodes a command carrying <paramref name="correlationId"/> into <paramref name="buffer"/>; returns its length.</summary>
+    public delegate int Encoder(long correlationId, Span<byte> buffer);
+
+    /// <summary>
+    /// Encodes the command with the next correlation id from cmd.ring's own counter (unique across every
+    /// process writing to the ring), writes it, and waits up to <paramref name="timeout"/> for the engine's answer.
+    /// </summary>
+    public static int Send(EngineEndpoint endpoint, int templateId, Encoder encode, TimeSpan timeout, TextWriter output)
     {
         using JournalTailer tailer = JournalTailer.OpenAtEnd(endpoint.Config.Journal.Directory);
         using RingBufferFile ringFile = RingBufferFile.Open(endpoint.Config.CmdRingPath);
         var ring = new ManyToOneRingBuffer(ringFile.Buffer);
-        if (ring.Write(templateId, message) != WriteResult.Success)
+        long correlationId = ring.NextCorrelationId();
+        Span<byte> buffer = stackalloc byte[8 * 1024];
+        int length = encode(correlationId, buffer);
+        if (ring.Write(templateId, buffer[..length]) != WriteResult.Success)
         {
             output.WriteLine($"cmd.ring {endpoint.Config.CmdRingPath} is full: the engine is not consuming commands");
             return ExitNoEngine;

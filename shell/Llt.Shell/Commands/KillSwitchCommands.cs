@@ -32,18 +32,18 @@ internal static class KillSwitchCommands
             }
 
             string reasonText = parseResult.GetValue(reason) ?? "";
-            Span<byte> buffer = stackalloc byte[8 + 64 + 256 + 4096];
-            var encoder = KillSwitchCommandEncoder.WrapAndApplyHeader(buffer, 0);
-            long correlationId = Environment.TickCount64 ^ ((long)Environment.ProcessId << 32);
-            encoder.SetCorrelationId(correlationId);
-            encoder.SetAction(action);
-            encoder.SetSource(ControlCommandSender.Source());
-            encoder.SetReason(reasonText);
-            int length = KillSwitchCommandEncoder.HeaderLength + encoder.EncodedLength;
+            string source = ControlCommandSender.Source();
             try
             {
-                return ControlCommandSender.Send(endpoint, KillSwitchCommandEncoder.TemplateId, buffer[..length], correlationId,
-                    TimeSpan.FromMilliseconds(parseResult.GetValue(timeout)), Console.Out);
+                return ControlCommandSender.Send(endpoint, KillSwitchCommandEncoder.TemplateId, (correlationId, buffer) =>
+                {
+                    var encoder = KillSwitchCommandEncoder.WrapAndApplyHeader(buffer, 0);
+                    encoder.SetCorrelationId(correlationId);
+                    encoder.SetAction(action);
+                    encoder.SetSource(source);
+                    encoder.SetReason(reasonText);
+                    return KillSwitchCommandEncoder.HeaderLength + encoder.EncodedLength;
+                }, TimeSpan.FromMilliseconds(parseResult.GetValue(timeout)), Console.Out);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
