@@ -30,6 +30,11 @@ internal static class ControlCommandSender
         using RingBufferFile ringFile = RingBufferFile.Open(endpoint.Config.CmdRingPath);
         var ring = new ManyToOneRingBuffer(ringFile.Buffer);
         long correlationId = ring.NextCorrelationId();
+        if (correlationId == 0)
+        {
+            // the engine answers a command it could not decode with correlation id 0: never wait on that one
+            correlationId = ring.NextCorrelationId();
+        }
         Span<byte> buffer = stackalloc byte[8 * 1024];
         int length = encode(correlationId, buffer);
         if (ring.Write(templateId, buffer[..length]) != WriteResult.Success)
