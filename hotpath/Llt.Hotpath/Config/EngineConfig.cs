@@ -41,7 +41,11 @@ public sealed record EngineConfig
 
     public FeedConfig Feed { get; init; } = new();
 
-    public VenueConfig Venue { get; init; } = new();
+    /// <summary>
+    /// Venues the smart order router spreads orders over; the index is the dense venue id. Default: two
+    /// simulated lit venues splitting the market's liquidity 60/40, the smaller one cheaper to take from.
+    /// </summary>
+    public IReadOnlyList<VenueConfig> Venues { get; init; } = DefaultVenues();
 
     /// <summary>How long the OMS waits for a venue's ack before cancelling the order.</summary>
     public long AckTimeoutNs { get; init; } = 5_000_000_000;
@@ -62,6 +66,12 @@ public sealed record EngineConfig
     public string CountersPath => Path.Combine(EngineShmDirectory, "counters.dat");
 
     /// <summary>The embedded defaults `make run` trades: four large caps on the simulator.</summary>
+    public static IReadOnlyList<VenueConfig> DefaultVenues() =>
+    [
+        new VenueConfig { Name = "SIM-A", TakerFeePerUnit = 300_000, MakerFeePerUnit = -200_000, LiquidityShare = 60_000_000 },
+        new VenueConfig { Name = "SIM-B", TakerFeePerUnit = 250_000, MakerFeePerUnit = -150_000, LiquidityShare = 40_000_000, EntryLatencyNs = 20_000, AckLatencyNs = 20_000 },
+    ];
+
     public static IReadOnlyList<InstrumentConfig> DefaultInstruments() =>
     [
         new InstrumentConfig { Symbol = "AAPL", Exchange = "SIM", StartPrice = 190 * FixedPoint.Scale },

@@ -11,8 +11,13 @@ namespace Llt.Hotpath.Config;
 /// </summary>
 public static class EngineConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["engine", "feed", "venue", "instruments", "strategies"];
-    private static readonly string[] VenueKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "ackTimeout"];
+    private static readonly string[] TopLevelKeys = ["engine", "feed", "venue", "venues", "oms", "instruments", "strategies"];
+    private static readonly string[] VenueKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare", "ackTimeout"];
+    private static readonly string[] VenuesItemKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare"];
+    private static readonly string[] OmsKeys = ["ackTimeout"];
+
+    /// <summary>Most venues the router spreads over (venue ids are int16 on the wire; the router ranks with an insertion sort).</summary>
+    public const int MaxVenues = 16;
     private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId"];
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
@@ -62,22 +67,32 @@ public static class EngineConfigLoader
 
             if (root.TryGetProperty("venue", out JsonElement venue))
             {
+                if (root.TryGetProperty("venues", out _))
+                {
+                    throw new ConfigException("venues", "give either venue (one venue) or venues (a list), not both");
+                }
+
                 const string prefix = "venue";
                 RequireObject(venue, prefix);
                 CheckKeys(venue, prefix, VenueKeys);
-                var defaults = new VenueConfig();
                 config = config with
                 {
-                    Venue = new VenueConfig
-                    {
-                        Name = GetString(venue, prefix, "name") ?? defaults.Name,
-                        EntryLatencyNs = GetDuration(venue, prefix, "entryLatency") ?? defaults.EntryLatencyNs,
-                        AckLatencyNs = GetDuration(venue, prefix, "ackLatency") ?? defaults.AckLatencyNs,
-                        TakerFeePerUnit = GetFixedPoint(venue, prefix, "takerFee") ?? defaults.TakerFeePerUnit,
-                        MakerFeePerUnit = GetFixedPoint(venue, prefix, "makerFee") ?? defaults.MakerFeePerUnit,
-                    },
-                    AckTimeoutNs = GetDuration(venue, prefix, "ackTimeout") ?? config.AckTimeoutNs,
+                    Venues = [ParseVenue(venue, prefix)],
+                    AckTimeoutNs = ParseAckTimeout(venue, prefix) ?? config.AckTimeoutNs,
                 };
+            }
+
+            if (root.TryGetProperty("venues", out JsonElement venues))
+            {
+                config = config with { Venues = ParseVenues(venues) };
+            }
+
+            if (root.TryGetProperty("oms", out JsonElement oms))
+            {
+                const string prefix = "oms";
+                RequireObject(oms, prefix);
+                CheckKeys(oms, prefix, OmsKeys);
+                config = config with { AckTimeoutNs = ParseAckTimeout(oms, prefix) ?? config.AckTimeoutNs };
             }
 
             if (root.TryGetProperty("instruments", out JsonElement instruments))
@@ -92,6 +107,90 @@ public static class EngineConfigLoader
 
             return Validate(config);
         }
+    }
+
+    private static long? ParseAckTimeout(JsonElement section, string prefix)
+    {
+        long? timeout = GetDuration(section, prefix, "ackTimeout");
+        if (timeout < 1_000_000)
+        {
+            throw new ConfigException($"{prefix}.ackTimeout", "must be at least 1ms");
+        }
+
+        return timeout;
+    }
+
+    private static VenueConfig ParseVenue(JsonElement venue, string prefix)
+    {
+        var defaults = new VenueConfig();
+        var config = new VenueConfig
+        {
+            Name = GetString(venue, prefix, "name") ?? defaults.Name,
+            EntryLatencyNs = GetDuration(venue, prefix, "entryLatency") ?? defaults.EntryLatencyNs,
+            AckLatencyNs = GetDuration(venue, prefix, "ackLatency") ?? defaults.AckLatencyNs,
+            TakerFeePerUnit = GetFixedPoint(venue, prefix, "takerFee") ?? defaults.TakerFeePerUnit,
+            MakerFeePerUnit = GetFixedPoint(venue, prefix, "makerFee") ?? defaults.MakerFeePerUnit,
+            LiquidityShare = GetFixedPoint(venue, prefix, "liquidityShare") ?? defaults.LiquidityShare,
+        };
+        if (string.IsNullOrWhiteSpace(config.Name))
+        {
+            throw new ConfigException($"{prefix}.name", "must not be empty");
+        }
+
+        if (config.EntryLatencyNs < 0)
+        {
+            throw new ConfigException($"{prefix}.entryLatency", "latencies must not be negative");
+        }
+
+        if (config.AckLatencyNs < 0)
+        {
+            throw new ConfigException($"{prefix}.ackLatency", "latencies must not be negative");
+        }
+
+        if (config.LiquidityShare <= 0 || config.LiquidityShare > FixedPoint.Scale)
+        {
+            throw new ConfigException($"{prefix}.liquidityShare", "must be more than 0 and at most 1");
+        }
+
+        return config;
+    }
+
+    private static List<VenueConfig> ParseVenues(JsonElement venues)
+    {
+        const string prefix = "venues";
+        if (venues.ValueKind != JsonValueKind.Array)
+        {
+            throw new ConfigException(prefix, $"must be an array of venues, found {Describe(venues)}");
+        }
+
+        var list = new List<VenueConfig>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (JsonElement item in venues.EnumerateArray())
+        {
+            string itemPrefix = $"{prefix}[{i++}]";
+            RequireObject(item, itemPrefix);
+            CheckKeys(item, itemPrefix, VenuesItemKeys);
+            VenueConfig venue = ParseVenue(item, itemPrefix);
+            if (!names.Add(venue.Name))
+            {
+                throw new ConfigException($"{itemPrefix}.name", $"'{venue.Name}' names two venues");
+            }
+
+            list.Add(venue);
+        }
+
+        if (list.Count == 0)
+        {
+            throw new ConfigException(prefix, "at least one venue is needed to trade");
+        }
+
+        if (list.Count > MaxVenues)
+        {
+            throw new ConfigException(prefix, $"{list.Count} venues; at most {MaxVenues}");
+        }
+
+        return list;
     }
 
     private static EngineConfig ParseEngine(JsonElement engine)
@@ -487,15 +586,6 @@ public static class EngineConfigLoader
         }
 
         ValidateInstrumentsAndStrategies(config);
-        if (config.Venue.EntryLatencyNs < 0 || config.Venue.AckLatencyNs < 0)
-        {
-            throw new ConfigException("venue.entryLatency", "latencies must not be negative");
-        }
-
-        if (config.AckTimeoutNs < 1_000_000)
-        {
-            throw new ConfigException("venue.ackTimeout", "must be at least 1ms");
-        }
 
         if (config.Feed.Type is not ("simulator" or "none"))
         {

@@ -1,9 +1,9 @@
 namespace Llt.Hotpath.Config;
 
 /// <summary>
-/// The embedded simulated exchange the engine trades on (docs/VENUES.md): latencies in ns and fees per unit in
-/// fixed-point 10^-8 currency (negative = rebate). Defaults: a lit US equity venue, 0.3 cent taker fee,
-/// 0.2 cent maker rebate, no added latency.
+/// One embedded simulated exchange the engine routes to (docs/VENUES.md): latencies in ns, fees per unit in
+/// fixed-point 10^-8 currency (negative = rebate), and the share of the market's displayed liquidity it shows
+/// (fixed-point 10^-8, 1.0 = all). The index in <see cref="EngineConfig.Venues"/> is the dense venue id.
 /// </summary>
 public sealed record VenueConfig
 {
@@ -16,4 +16,6 @@ public sealed record VenueConfig
     public long TakerFeePerUnit { get; init; } = 300_000;
 
     public long MakerFeePerUnit { get; init; } = -200_000;
+
+    public long LiquidityShare { get; init; } = FixedPoint.Scale;
 }

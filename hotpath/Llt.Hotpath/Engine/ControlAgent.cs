@@ -10,9 +10,11 @@ using Llt.Sbe;
 namespace Llt.Hotpath.Engine;
 
 /// <summary>
-/// Drains cmd.ring: operators' and the shell's control commands (kill switch, limits, strategies). Every
-/// command, applied or refused, produces a CommandResult in the journal carrying its correlation id, which
-/// is how a CLI learns what the engine did; applied changes also journal their new state.
+/// Drains cmd.ring: operators' and the shell's control commands (kill switch, limits, strategies, venues).
+/// Every command, applied or refused, produces a CommandResult in the journal carrying its correlation id,
+/// which is how a CLI learns what the engine did; an applied command is journaled too (the command message
+/// itself, or for the kill switch its new KillSwitchState), so the journal alone rebuilds the limits, the
+/// enabled strategies and the venues' states an operator set.
 /// </summary>
 public sealed class ControlAgent : IAgent
 {
@@ -73,6 +75,9 @@ public sealed class ControlAgent : IAgent
                     break;
                 case StrategyControlDecoder.TemplateId:
                     OnStrategyControl(message);
+                    break;
+                case VenueControlDecoder.TemplateId:
+                    OnVenueControl(message);
                     break;
                 default:
                     Utf8.TryWrite(_text, $"msgTypeId {msgTypeId} is not a control command", out int n);
@@ -169,6 +174,7 @@ public sealed class ControlAgent : IAgent
                 return;
             }
 
+            _journal.Append(SetLimitDecoder.TemplateId, message);
             Utf8.TryWrite(_text, $"{type} limit for {scope} set to {value}", out int length);
             Result(correlationId, SetLimitDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
         }
@@ -197,8 +203,40 @@ public sealed class ControlAgent : IAgent
                 return;
             }
 
+            _journal.Append(StrategyControlDecoder.TemplateId, message);
             Utf8.TryWrite(_text, $"strategy {strategyId} {(action == StrategyAction.Enable ? "enabled" : "disabled")}", out int length);
             Result(command.CorrelationId, StrategyControlDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
+        }
+
+        private void OnVenueControl(ReadOnlySpan<byte> message)
+        {
+            if (VenueControlDecoder.TryDecode(message, 0, out VenueControlDecoder command, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Malformed(VenueControlDecoder.TemplateId, error);
+                return;
+            }
+
+            long correlationId = command.CorrelationId;
+            int venueId = command.VenueId;
+            VenueStatus status = command.Status;
+            if (status != VenueStatus.Up && status != VenueStatus.Down)
+            {
+                Utf8.TryWrite(_text, $"unknown venue status {(byte)status}", out int bad);
+                Result(correlationId, VenueControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, bad);
+                return;
+            }
+
+            if (_execution is null || !_execution.SetVenueUp(venueId, status == VenueStatus.Up))
+            {
+                int count = _execution?.Venues.Length ?? 0;
+                Utf8.TryWrite(_text, $"venueId {venueId} is not configured ({count} venues)", out int n);
+                Result(correlationId, VenueControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, n);
+                return;
+            }
+
+            _journal.Append(VenueControlDecoder.TemplateId, message);
+            Utf8.TryWrite(_text, $"venue {venueId} {_execution.Venues[venueId].Name} {(status == VenueStatus.Up ? "up" : "down")}", out int length);
+            Result(correlationId, VenueControlDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
         }
 
         private void Malformed(int templateId, SbeError error)

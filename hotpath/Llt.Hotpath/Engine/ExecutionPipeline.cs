@@ -10,19 +10,25 @@ namespace Llt.Hotpath.Engine;
 
 /// <summary>
 /// The second half of the critical path, on the trading thread: a strategy's order passes the pre-trade
-/// <see cref="RiskGate"/>, enters the <see cref="OrderManager"/> and goes to the venue; the venue's reports
-/// come back through the OMS into the <see cref="PortfolioLedger"/>, the risk gate's exposure and the
-/// strategy. Every accepted, rejected, filled, cancelled or expired order is journaled as an SBE
-/// ExecutionReport. One venue (the embedded <see cref="SimulatedExchange"/>) until routing across several
-/// is wired in.
+/// <see cref="RiskGate"/>, the <see cref="SmartOrderRouter"/> splits it over the venues that are up (best
+/// price, then fee, then latency; the decision is journaled as a RouteDecision), each child enters the
+/// <see cref="OrderManager"/> and goes to its venue; the venues' reports come back through the OMS into the
+/// <see cref="PortfolioLedger"/>, the risk gate's exposure and the strategy, which sees one order under the id it
+/// sent (<see cref="ParentOrderTable"/>). Every accepted, rejected, filled, cancelled or expired child is
+/// journaled as an SBE ExecutionReport carrying its venue. With one venue configured there is nothing to
+/// route: the order goes straight to it under its own id.
 /// </summary>
 public sealed class ExecutionPipeline
 {
-    private const int VenueId = 0;
-
     private readonly RiskGate _risk;
     private readonly OrderManager _oms;
-    private readonly SimulatedExchange _venue;
+    private readonly SimulatedExchange[] _venues;
+    private readonly bool[] _venueUp;
+    private readonly Counter[] _venueUpGauges;
+    private readonly SmartOrderRouter _router;
+    private readonly VenueQuote[] _quotes;
+    private readonly RouteLeg[] _legs;
+    private readonly ParentOrderTable _parents;
     private readonly PortfolioLedger _portfolio;
     private readonly StrategyHost _strategies;
     private readonly EventJournal _journal;
@@ -33,10 +39,38 @@ public sealed class ExecutionPipeline
     public ExecutionPipeline(
         RiskGate risk, OrderManager oms, SimulatedExchange venue, PortfolioLedger portfolio, StrategyHost strategies,
         EventJournal journal, ClientOrderIds orderIds, CountersManager counters)
+        : this(risk, oms, [venue], portfolio, strategies, journal, orderIds, counters)
     {
+    }
+
+    /// <param name="venues">Venue i must have <see cref="SimulatedExchange.VenueId"/> i.</param>
+    public ExecutionPipeline(
+        RiskGate risk, OrderManager oms, SimulatedExchange[] venues, PortfolioLedger portfolio, StrategyHost strategies,
+        EventJournal journal, ClientOrderIds orderIds, CountersManager counters)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(venues.Length);
+        for (int i = 0; i < venues.Length; i++)
+        {
+            if (venues[i].VenueId != i)
+            {
+                throw new ArgumentException($"venue {venues[i].Name} has id {venues[i].VenueId}, expected {i}", nameof(venues));
+            }
+        }
+
         _risk = risk;
         _oms = oms;
-        _venue = venue;
+        _venues = venues;
+        _venueUp = new bool[venues.Length];
+        _venueUp.AsSpan().Fill(true);
+        _router = new SmartOrderRouter(venues.Length);
+        _quotes = new VenueQuote[venues.Length];
+        for (int i = 0; i < venues.Length; i++)
+        {
+            _quotes[i] = new VenueQuote(i, OrderRequest.NoPrice, 0, venues[i].TakerFeePerUnit, venues[i].EntryLatencyNs + venues[i].AckLatencyNs);
+        }
+
+        _legs = new RouteLeg[venues.Length + 1];
+        _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venues.Length + 1);
         _portfolio = portfolio;
         _strategies = strategies;
         _journal = journal;
@@ -48,6 +82,14 @@ public sealed class ExecutionPipeline
         Cancels = counters.AllocateCounter(513, "orders: cancelled or expired");
         TickToOrder = counters.AllocateHistogram(903, "tick-to-order ns");
         AckTimeouts = counters.AllocateCounter(514, "orders: unacknowledged past the ack timeout");
+        Routed = counters.AllocateCounter(515, "orders: routed (route decisions journaled)");
+        Splits = counters.AllocateCounter(516, "orders: split across several venues");
+        _venueUpGauges = new Counter[venues.Length];
+        for (int i = 0; i < venues.Length; i++)
+        {
+            _venueUpGauges[i] = counters.AllocateCounter(520 + i, $"venue {i} {venues[i].Name}: up");
+            _venueUpGauges[i].Set(1);
+        }
     }
 
     public RiskGate Risk => _risk;
@@ -56,7 +98,34 @@ public sealed class ExecutionPipeline
 
     public PortfolioLedger Portfolio => _portfolio;
 
-    public SimulatedExchange Venue => _venue;
+    /// <summary>The first venue (the only one in a single-venue engine).</summary>
+    public SimulatedExchange Venue => _venues[0];
+
+    public ReadOnlySpan<SimulatedExchange> Venues => _venues;
+
+    public ParentOrderTable Parents => _parents;
+
+    public Counter Routed { get; }
+
+    public Counter Splits { get; }
+
+    public bool IsVenueUp(int venueId) => (uint)venueId < (uint)_venueUp.Length && _venueUp[venueId];
+
+    /// <summary>
+    /// Marks a venue up or down. The router skips a down venue for new orders; orders already working there
+    /// stay (cancel them explicitly or with the kill switch). False for an unknown venue id.
+    /// </summary>
+    public bool SetVenueUp(int venueId, bool up)
+    {
+        if ((uint)venueId >= (uint)_venueUp.Length)
+        {
+            return false;
+        }
+
+        _venueUp[venueId] = up;
+        _venueUpGauges[venueId].Set(up ? 1 : 0);
+        return true;
+    }
 
     public Counter OrdersSent { get; }
 
@@ -85,7 +154,7 @@ public sealed class ExecutionPipeline
             for (int i = 0; i < found; i++)
             {
                 AckTimeouts.Increment();
-                _venue.Cancel(_timedOut[i], nowNs);
+                CancelAtVenue(_timedOut[i], nowNs);
             }
 
             total += found;
@@ -95,7 +164,7 @@ public sealed class ExecutionPipeline
         return total;
     }
 
-    /// <summary>Risk, OMS, venue for one new order intent.</summary>
+    /// <summary>Risk, routing, OMS and venue for one new order intent.</summary>
     public void Submit(in OrderIntent intent, long nowNs)
     {
         ref readonly OrderRequest request = ref intent.Request;
@@ -106,48 +175,55 @@ public sealed class ExecutionPipeline
             return;
         }
 
-        if (_oms.Submit(intent.ClOrdId, intent.StrategyId, VenueId, request, nowNs) != OrderResult.Ok)
+        if (_venues.Length == 1)
         {
-            Reject(intent, RejectReason.MaxOpenOrders, nowNs);
+            // nothing to route: straight to the one venue under the strategy's own id
+            if (!_venueUp[0])
+            {
+                Reject(intent, RejectReason.VenueDown, nowNs);
+                return;
+            }
+
+            SendChild(intent.ClOrdId, intent.StrategyId, 0, request, nowNs);
+        }
+        else if (!Route(intent, nowNs))
+        {
             return;
         }
 
-        var order = new VenueOrder(intent.ClOrdId, request.InstrumentId, request.Side, request.OrdType, request.TimeInForce,
-            request.ExecInst, request.Price == OrderRequest.NoPrice ? 0 : request.Price, request.Qty);
-        if (_venue.Submit(order, nowNs) != VenueResult.Accepted)
-        {
-            _oms.OnReject(intent.ClOrdId, RejectReason.VenueReject, nowNs);
-            Reject(intent, RejectReason.VenueReject, nowNs);
-            return;
-        }
-
-        _risk.OnOrderAccepted(intent.StrategyId, request, intent.ClOrdId);
-        OrdersSent.Increment();
         if (intent.ReceiveTs > 0 && nowNs >= intent.ReceiveTs)
         {
             TickToOrder.Record(nowNs - intent.ReceiveTs);
         }
     }
 
-    /// <summary>Asks the venue to cancel an open order; unknown or already-closing orders are ignored.</summary>
+    /// <summary>Asks the venue(s) to cancel an open order (all open children of a routed one); unknown or already-closing orders are ignored.</summary>
     public void Cancel(long clOrdId, long nowNs)
     {
-        if (_oms.RequestCancel(clOrdId, _orderIds.Next(), nowNs) == OrderResult.Ok)
+        ReadOnlySpan<long> children = _parents.ChildrenOf(clOrdId);
+        if (children.IsEmpty)
         {
-            _venue.Cancel(clOrdId, nowNs);
+            RequestCancel(clOrdId, nowNs);
+            return;
+        }
+
+        for (int i = 0; i < children.Length; i++)
+        {
+            RequestCancel(children[i], nowNs);
         }
     }
 
-    /// <summary>Cancels every open order (the kill switch); returns how many cancels were sent.</summary>
+    /// <summary>Cancels every open order at every venue (the kill switch); returns how many cancels were sent.</summary>
     public int CancelAll(long nowNs)
     {
         int sent = 0;
         foreach (ref readonly Order order in _oms.OpenOrders())
         {
             long clOrdId = order.ClOrdId;
+            int venueId = order.VenueId;
             if (_oms.RequestCancel(clOrdId, _orderIds.Next(), nowNs) == OrderResult.Ok)
             {
-                _venue.Cancel(clOrdId, nowNs);
+                _venues[venueId].Cancel(clOrdId, nowNs);
                 sent++;
             }
         }
@@ -155,42 +231,195 @@ public sealed class ExecutionPipeline
         return sent;
     }
 
+    private bool Route(in OrderIntent intent, long nowNs)
+    {
+        ref readonly OrderRequest request = ref intent.Request;
+        // a buy takes the asks, a sell the bids
+        Side book = request.Side == Side.Buy ? Side.Sell : Side.Buy;
+        for (int v = 0; v < _venues.Length; v++)
+        {
+            ref VenueQuote quote = ref _quotes[v];
+            quote.IsUp = _venueUp[v];
+            if (!_venues[v].TryGetTouch(request.InstrumentId, book, out quote.Price, out quote.DisplayedQty))
+            {
+                quote.Price = OrderRequest.NoPrice;
+                quote.DisplayedQty = 0;
+            }
+        }
+
+        RouteResult result = _router.Route(intent.ClOrdId, request, _quotes, _legs, nowNs, out RouteDecision decision);
+        if (result != RouteResult.Routed)
+        {
+            Reject(intent, result switch
+            {
+                RouteResult.VenueDown => RejectReason.VenueDown,
+                RouteResult.InvalidQty => RejectReason.InvalidQty,
+                RouteResult.InvalidPrice => RejectReason.InvalidPrice,
+                _ => RejectReason.VenueReject,
+            }, nowNs);
+            return false;
+        }
+
+        int legCount = decision.LegCount;
+        Span<RouteLeg> legs = _legs.AsSpan(0, legCount);
+        if (legCount == 1)
+        {
+            legs[0] = legs[0] with { ClOrdId = intent.ClOrdId };
+        }
+        else
+        {
+            for (int i = 0; i < legCount; i++)
+            {
+                legs[i] = legs[i] with { ClOrdId = _orderIds.Next() };
+            }
+
+            if (!_parents.TryOpen(intent.ClOrdId, intent.StrategyId, legs))
+            {
+                Reject(intent, RejectReason.MaxOpenOrders, nowNs);
+                return false;
+            }
+
+            Splits.Increment();
+        }
+
+        Routed.Increment();
+        Span<byte> scratch = _journal.ClearedScratch(RouteDecisionWriter.EncodedLength(legCount));
+        _journal.AppendScratch(RouteDecisionEncoder.TemplateId, RouteDecisionWriter.Encode(scratch, decision, legs));
+        for (int i = 0; i < legCount; i++)
+        {
+            ref readonly RouteLeg leg = ref legs[i];
+            OrderRequest child = legCount == 1 && leg.Price == request.Price
+                ? request
+                : request with { Qty = leg.Qty, Price = leg.Price };
+            SendChild(leg.ClOrdId, intent.StrategyId, leg.VenueId, child, nowNs);
+        }
+
+        return true;
+    }
+
+    /// <summary>OMS then venue for one (child) order; a refusal is journaled and closes the order.</summary>
+    private void SendChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, long nowNs)
+    {
+        if (_oms.Submit(clOrdId, strategyId, venueId, request, nowNs) != OrderResult.Ok)
+        {
+            RejectChild(clOrdId, strategyId, venueId, request, RejectReason.MaxOpenOrders, nowNs);
+            return;
+        }
+
+        var order = new VenueOrder(clOrdId, request.InstrumentId, request.Side, request.OrdType, request.TimeInForce,
+            request.ExecInst, request.Price == OrderRequest.NoPrice ? 0 : request.Price, request.Qty);
+        if (_venues[venueId].Submit(order, nowNs) != VenueResult.Accepted)
+        {
+            _oms.OnReject(clOrdId, RejectReason.VenueReject, nowNs);
+            RejectChild(clOrdId, strategyId, venueId, request, RejectReason.VenueReject, nowNs);
+            return;
+        }
+
+        _risk.OnOrderAccepted(strategyId, request, clOrdId);
+        OrdersSent.Increment();
+    }
+
+    private void RequestCancel(long clOrdId, long nowNs)
+    {
+        if (_oms.TryGetSlot(clOrdId, out int slot))
+        {
+            int venueId = _oms.OrderAt(slot).VenueId;
+            if (_oms.RequestCancel(clOrdId, _orderIds.Next(), nowNs) == OrderResult.Ok)
+            {
+                _venues[venueId].Cancel(clOrdId, nowNs);
+            }
+        }
+    }
+
+    private void CancelAtVenue(long clOrdId, long nowNs)
+    {
+        if (_oms.TryGetSlot(clOrdId, out int slot))
+        {
+            _venues[_oms.OrderAt(slot).VenueId].Cancel(clOrdId, nowNs);
+        }
+    }
+
     public void OnQuote(int instrumentId, long bidPrice, long bidSize, long askPrice, long askSize, long nowNs)
     {
-        _venue.OnQuote(instrumentId, bidPrice, bidSize, askPrice, askSize, nowNs);
+        SimulatedExchange[] venues = _venues;
+        for (int v = 0; v < venues.Length; v++)
+        {
+            venues[v].OnQuote(instrumentId, bidPrice, bidSize, askPrice, askSize, nowNs);
+        }
+
         _portfolio.OnQuote(instrumentId, bidPrice, askPrice);
         _risk.OnMark(instrumentId, (bidPrice + askPrice) >> 1);
     }
 
     public void OnTrade(int instrumentId, long price, long size, long nowNs)
     {
-        _venue.OnTrade(instrumentId, price, size, nowNs);
+        SimulatedExchange[] venues = _venues;
+        for (int v = 0; v < venues.Length; v++)
+        {
+            venues[v].OnTrade(instrumentId, price, size, nowNs);
+        }
+
         _portfolio.OnTrade(instrumentId, price);
         _risk.OnMarketTrade(instrumentId, size, nowNs);
     }
 
-    /// <summary>Delivers the venue's reports that are due; returns how many.</summary>
+    /// <summary>Delivers the venues' reports that are due; returns how many.</summary>
     public int Poll(long nowNs)
     {
         _reports.NowNs = nowNs;
-        return _venue.Poll(nowNs, ref _reports);
+        int delivered = 0;
+        SimulatedExchange[] venues = _venues;
+        for (int v = 0; v < venues.Length; v++)
+        {
+            delivered += venues[v].Poll(nowNs, ref _reports);
+        }
+
+        return delivered;
     }
 
     /// <summary>Journals that an order working before a restart is gone (the venue restarted with the engine).</summary>
-    internal void JournalRestartCancel(long clOrdId, int strategyId, int instrumentId, Side side, long price, long orderQty, long cumQty)
+    internal void JournalRestartCancel(long clOrdId, int strategyId, int instrumentId, int venueId, Side side, long price, long orderQty, long cumQty)
     {
         Cancels.Increment();
-        JournalReport(clOrdId, strategyId, instrumentId, side, ExecType.Canceled, OrdStatus.Canceled, RejectReason.None,
+        JournalReport(clOrdId, strategyId, instrumentId, venueId, side, ExecType.Canceled, OrdStatus.Canceled, RejectReason.None,
             price, orderQty, cumQty, 0, 0, 0, 0, Liquidity.Taker, 0);
     }
 
+    /// <summary>An order refused before reaching any venue (risk or routing): journaled without a venue.</summary>
     private void Reject(in OrderIntent intent, RejectReason reason, long nowNs)
     {
         OrdersRejected.Increment();
         ref readonly OrderRequest request = ref intent.Request;
-        JournalReport(intent.ClOrdId, intent.StrategyId, request.InstrumentId, request.Side, ExecType.Rejected, OrdStatus.Rejected, reason,
-            request.Price, request.Qty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
+        JournalReport(intent.ClOrdId, intent.StrategyId, request.InstrumentId, ExecutionReportEncoder.VenueIdNullValue, request.Side,
+            ExecType.Rejected, OrdStatus.Rejected, reason, request.Price, request.Qty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
         _strategies.OnOrderClosed(intent.StrategyId, intent.ClOrdId, rejected: true);
+    }
+
+    private void RejectChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, RejectReason reason, long nowNs)
+    {
+        OrdersRejected.Increment();
+        JournalReport(clOrdId, strategyId, request.InstrumentId, venueId, request.Side, ExecType.Rejected, OrdStatus.Rejected, reason,
+            request.Price, request.Qty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
+        CloseForStrategy(strategyId, clOrdId, ChildClose.Rejected);
+    }
+
+    /// <summary>
+    /// Tells the strategy its order ended without a complete fill (a complete fill it learns from the fills);
+    /// a routed child counts only as its parent's last.
+    /// </summary>
+    private void CloseForStrategy(int strategyId, long clOrdId, ChildClose how)
+    {
+        if (!_parents.OnChildClosed(clOrdId, how, out long parentId, out bool parentClosed, out bool parentRejected, out bool parentFilled))
+        {
+            if (how != ChildClose.Filled)
+            {
+                _strategies.OnOrderClosed(strategyId, clOrdId, how == ChildClose.Rejected);
+            }
+        }
+        else if (parentClosed && !parentFilled)
+        {
+            _strategies.OnOrderClosed(strategyId, parentId, parentRejected);
+        }
     }
 
     private void OnReport(in VenueReport report, long nowNs)
@@ -202,6 +431,7 @@ public sealed class ExecutionPipeline
 
         ref readonly Order order = ref _oms.OrderAt(slot);
         int strategyId = order.StrategyId;
+        int venueId = order.VenueId;
         long orderQty = order.OrderQty;
         long price = order.Price;
         switch (report.Kind)
@@ -209,7 +439,7 @@ public sealed class ExecutionPipeline
             case VenueReportKind.Ack:
                 if (_oms.OnAck(report.ClOrdId, report.ClOrdId, nowNs) == OrderResult.Ok)
                 {
-                    JournalReport(report.ClOrdId, strategyId, report.InstrumentId, report.Side, ExecType.New, OrdStatus.New, RejectReason.None,
+                    JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side, ExecType.New, OrdStatus.New, RejectReason.None,
                         price, orderQty, 0, orderQty, 0, 0, 0, Liquidity.Taker, nowNs);
                 }
 
@@ -228,10 +458,15 @@ public sealed class ExecutionPipeline
                     _risk.OnOrderClosed(report.ClOrdId);
                 }
 
-                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, report.Side,
+                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side,
                     effect.LeavesQty == 0 ? ExecType.Fill : ExecType.PartialFill, effect.Status, RejectReason.None,
                     price, orderQty, effect.CumQty, effect.LeavesQty, effect.AvgPx, report.Price, report.LastQty, report.Liquidity, nowNs, report.Fee);
-                _strategies.OnFill(strategyId, new Fill(report.ClOrdId, report.InstrumentId, report.Side, report.Price, report.LastQty, report.Fee, nowNs));
+                _strategies.OnFill(strategyId, new Fill(_parents.StrategyIdOf(report.ClOrdId), report.InstrumentId, report.Side, report.Price, report.LastQty, report.Fee, nowNs));
+                if (effect.Closed)
+                {
+                    CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Filled);
+                }
+
                 break;
             case VenueReportKind.Canceled:
             case VenueReportKind.Expired:
@@ -243,11 +478,11 @@ public sealed class ExecutionPipeline
 
                 Cancels.Increment();
                 _risk.OnOrderClosed(report.ClOrdId);
-                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, report.Side,
+                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side,
                     report.Kind == VenueReportKind.Canceled ? ExecType.Canceled : ExecType.Expired,
                     report.Kind == VenueReportKind.Canceled ? OrdStatus.Canceled : OrdStatus.Expired, RejectReason.None,
                     price, orderQty, report.CumQty, 0, 0, 0, 0, Liquidity.Taker, nowNs);
-                _strategies.OnOrderClosed(strategyId, report.ClOrdId, rejected: false);
+                CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Canceled);
                 break;
             case VenueReportKind.Rejected:
                 if (_oms.OnReject(report.ClOrdId, report.RejectReason, nowNs) != OrderResult.Ok)
@@ -257,9 +492,9 @@ public sealed class ExecutionPipeline
 
                 OrdersRejected.Increment();
                 _risk.OnOrderClosed(report.ClOrdId);
-                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, report.Side, ExecType.Rejected, OrdStatus.Rejected, report.RejectReason,
+                JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side, ExecType.Rejected, OrdStatus.Rejected, report.RejectReason,
                     price, orderQty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
-                _strategies.OnOrderClosed(strategyId, report.ClOrdId, rejected: true);
+                CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Rejected);
                 break;
             case VenueReportKind.CancelRejected:
                 _oms.OnCancelReject(report.ClOrdId, report.RejectReason, nowNs);
@@ -268,7 +503,7 @@ public sealed class ExecutionPipeline
     }
 
     private void JournalReport(
-        long clOrdId, int strategyId, int instrumentId, Side side, ExecType execType, OrdStatus status, RejectReason reason,
+        long clOrdId, int strategyId, int instrumentId, int venueId, Side side, ExecType execType, OrdStatus status, RejectReason reason,
         long price, long orderQty, long cumQty, long leavesQty, long avgPx, long lastPx, long lastQty, Liquidity liquidity,
         long nowNs, long fee = 0)
     {
@@ -278,7 +513,7 @@ public sealed class ExecutionPipeline
         report.SetVenueOrderId((ulong)clOrdId);
         report.SetInstrumentId(instrumentId);
         report.SetStrategyId((short)strategyId);
-        report.SetVenueId(VenueId);
+        report.SetVenueId((short)venueId);
         report.SetExecType(execType);
         report.SetOrdStatus(status);
         report.SetSide(side);

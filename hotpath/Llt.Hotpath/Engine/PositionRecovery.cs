@@ -31,13 +31,13 @@ public static class PositionRecovery
 
         foreach ((long clOrdId, OpenOrder order) in open)
         {
-            execution.JournalRestartCancel(clOrdId, order.StrategyId, order.InstrumentId, order.Side, order.Price, order.OrderQty, order.CumQty);
+            execution.JournalRestartCancel(clOrdId, order.StrategyId, order.InstrumentId, order.VenueId, order.Side, order.Price, order.OrderQty, order.CumQty);
         }
 
         return applied;
     }
 
-    private readonly record struct OpenOrder(int StrategyId, int InstrumentId, Side Side, long Price, long OrderQty, long CumQty);
+    private readonly record struct OpenOrder(int StrategyId, int InstrumentId, int VenueId, Side Side, long Price, long OrderQty, long CumQty);
 
     private static int ReplayFrames(JournalTailer tailer, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds, Dictionary<long, OpenOrder> open)
     {
@@ -64,7 +64,7 @@ public static class PositionRecovery
             orderIds.EnsureAbove(clOrdId);
             if (report.OrdStatus is OrdStatus.New or OrdStatus.PartiallyFilled or OrdStatus.PendingNew or OrdStatus.PendingCancel or OrdStatus.PendingReplace)
             {
-                open[clOrdId] = new OpenOrder(strategyId, instrumentId, side, report.Price, report.OrderQty, report.CumQty);
+                open[clOrdId] = new OpenOrder(strategyId, instrumentId, report.VenueId, side, report.Price, report.OrderQty, report.CumQty);
             }
             else
             {

@@ -231,18 +231,25 @@ public sealed class TradingEngine : IDisposable
 
         var risk = new RiskGate(limits, killSwitch, tickSizes, lotSizes, strategyCount, new RiskGateOptions());
         var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: config.AckTimeoutNs, ClosedHistory: 4096));
-        var venue = new SimulatedExchange(new SimulatedExchangeOptions
+        var venues = new SimulatedExchange[config.Venues.Count];
+        for (int v = 0; v < venues.Length; v++)
         {
-            VenueId = 0,
-            Name = config.Venue.Name,
-            InstrumentCount = instruments,
-            EntryLatencyNs = config.Venue.EntryLatencyNs,
-            AckLatencyNs = config.Venue.AckLatencyNs,
-            TakerFeePerUnit = config.Venue.TakerFeePerUnit,
-            MakerFeePerUnit = config.Venue.MakerFeePerUnit,
-        });
+            VenueConfig venue = config.Venues[v];
+            venues[v] = new SimulatedExchange(new SimulatedExchangeOptions
+            {
+                VenueId = v,
+                Name = venue.Name,
+                InstrumentCount = instruments,
+                EntryLatencyNs = venue.EntryLatencyNs,
+                AckLatencyNs = venue.AckLatencyNs,
+                TakerFeePerUnit = venue.TakerFeePerUnit,
+                MakerFeePerUnit = venue.MakerFeePerUnit,
+                LiquidityShare = venue.LiquidityShare,
+            });
+        }
+
         var portfolio = new PortfolioLedger(strategyCount, instruments);
-        return new ExecutionPipeline(risk, oms, venue, portfolio, strategies, journal, orderIds, counters);
+        return new ExecutionPipeline(risk, oms, venues, portfolio, strategies, journal, orderIds, counters);
     }
 
     private static SimulatorConfig SimulatorConfigFor(EngineConfig config)

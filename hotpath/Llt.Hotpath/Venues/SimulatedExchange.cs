@@ -27,6 +27,8 @@ public sealed class SimulatedExchange
     private readonly long _takerFeePerUnit;
     private readonly int _instrumentCount;
     private readonly int _depth;
+    // share of the market's size this venue shows, as a 32.32 multiplier (2^32 = all: no scaling)
+    private readonly ulong _shareQ32;
 
     // market: per instrument and side, best first, DisplayedQty > 0
     private readonly MarketLevel[] _levels;
@@ -61,6 +63,7 @@ public sealed class SimulatedExchange
         _takerFeePerUnit = options.TakerFeePerUnit;
         _instrumentCount = options.InstrumentCount;
         _depth = options.BookDepth;
+        _shareQ32 = (ulong)(((UInt128)(ulong)options.LiquidityShare << 32) / SimulatedExchangeOptions.FullShare);
 
         _levels = new MarketLevel[_instrumentCount * 2 * _depth];
         _levelCounts = new int[_instrumentCount * 2];
@@ -83,6 +86,15 @@ public sealed class SimulatedExchange
     public int VenueId { get; }
 
     public string Name { get; }
+
+    /// <summary>One-way time from our request to the venue acting on it.</summary>
+    public long EntryLatencyNs => _entryLatencyNs;
+
+    /// <summary>One-way time from a venue event to its report reaching the engine.</summary>
+    public long AckLatencyNs => _ackLatencyNs;
+
+    /// <summary>Fee per unit taken, fixed-point 10^-8 (negative = rebate).</summary>
+    public long TakerFeePerUnit => _takerFeePerUnit;
 
     /// <summary>Orders held (in flight or working).</summary>
     public int OrderCount => _orders.Length - _freeCount;
@@ -215,8 +227,8 @@ public sealed class SimulatedExchange
         }
 
         ProcessRequests(nowNs);
-        SetTop(instrumentId, BidSide, bidPx, bidSz);
-        SetTop(instrumentId, AskSide, askPx, askSz);
+        SetTop(instrumentId, BidSide, bidPx, Share(bidSz));
+        SetTop(instrumentId, AskSide, askPx, Share(askSz));
         MatchCrossedResting(instrumentId, BidSide, nowNs);
         MatchCrossedResting(instrumentId, AskSide, nowNs);
         return VenueResult.Accepted;
@@ -237,7 +249,7 @@ public sealed class SimulatedExchange
 
         ProcessRequests(nowNs);
         int s = SideIndex(side);
-        SetLevel(instrumentId, s, price, size);
+        SetLevel(instrumentId, s, price, Share(size));
         MatchCrossedResting(instrumentId, 1 - s, nowNs);
         return VenueResult.Accepted;
     }
@@ -256,8 +268,9 @@ public sealed class SimulatedExchange
         }
 
         ProcessRequests(nowNs);
-        ApplyPrint(instrumentId, BidSide, price, size, nowNs);
-        ApplyPrint(instrumentId, AskSide, price, size, nowNs);
+        long printed = Share(size);
+        ApplyPrint(instrumentId, BidSide, price, printed, nowNs);
+        ApplyPrint(instrumentId, AskSide, price, printed, nowNs);
         return VenueResult.Accepted;
     }
 
@@ -303,6 +316,31 @@ public sealed class SimulatedExchange
         }
 
         return delivered;
+    }
+
+    /// <summary>
+    /// The best market level on <paramref name="side"/> (the ask side is what a buy takes) and the size still
+    /// available there; false when the venue shows nothing on that side. What the router ranks venues by.
+    /// </summary>
+    public bool TryGetTouch(int instrumentId, Side side, out long price, out long availableQty)
+    {
+        price = 0;
+        availableQty = 0;
+        if ((uint)instrumentId >= (uint)_instrumentCount)
+        {
+            return false;
+        }
+
+        int s = SideIndex(side);
+        if (_levelCounts[instrumentId * 2 + s] == 0)
+        {
+            return false;
+        }
+
+        ref readonly MarketLevel best = ref _levels[LevelBase(instrumentId, s)];
+        price = best.Price;
+        availableQty = best.AvailableQty;
+        return availableQty > 0;
     }
 
     /// <summary>Market volume ahead of a working order in its price queue, or -1 if it is not working.</summary>
@@ -586,6 +624,11 @@ public sealed class SimulatedExchange
             slot = next;
         }
     }
+
+    // 32.32 fixed point keeps this a multiply and a shift per quote, rounded to nearest (0.4 × 200 is 80,
+    // not 79); a size that rounds to 0 shows nothing
+    private long Share(long size) =>
+        _shareQ32 == 1UL << 32 || size <= 0 ? size : (long)((((UInt128)(ulong)size * _shareQ32) + (1UL << 31)) >> 32);
 
     private void SetTop(int instrumentId, int side, long price, long size)
     {

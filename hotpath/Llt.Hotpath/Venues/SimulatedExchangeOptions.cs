@@ -22,6 +22,15 @@ public sealed class SimulatedExchangeOptions
     /// <summary>Fee per unit filled as taker, fixed-point 10^-8 currency units; negative is a rebate.</summary>
     public long TakerFeePerUnit { get; init; }
 
+    /// <summary>
+    /// The share of the market's displayed size (and printed volume) this venue shows, fixed-point 10^-8
+    /// (100_000_000 = all of it): with several simulated venues on one market, liquidity is fragmented the
+    /// way it is across lit exchanges, so the router has something to split.
+    /// </summary>
+    public long LiquidityShare { get; init; } = FullShare;
+
+    public const long FullShare = 100_000_000;
+
     /// <summary>Dense instrument ids 0..InstrumentCount-1.</summary>
     public int InstrumentCount { get; init; } = 1;
 
@@ -48,6 +57,11 @@ public sealed class SimulatedExchangeOptions
         if (InstrumentCount <= 0 || BookDepth <= 0 || OrderCapacity <= 0 || RequestCapacity <= 0 || ReportCapacity <= 0)
         {
             return "InstrumentCount, BookDepth, OrderCapacity, RequestCapacity and ReportCapacity must be > 0";
+        }
+
+        if (LiquidityShare <= 0 || LiquidityShare > FullShare)
+        {
+            return $"LiquidityShare {LiquidityShare} must be in (0, {FullShare}]";
         }
 
         if (BookDepth > 1024)

@@ -179,7 +179,7 @@ public sealed class EngineExecutionTests
         var strategy = new OneShotBuyer(resting: true);
         using EngineHarness harness = Harness(strategy, c => c with
         {
-            Venue = new VenueConfig { AckLatencyNs = 10_000_000_000 },
+            Venues = [new VenueConfig { AckLatencyNs = 10_000_000_000 }],
             AckTimeoutNs = 1_000_000_000,
         });
         harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));

@@ -39,6 +39,8 @@ internal sealed class EngineHarness : IDisposable
             Instruments = EngineConfig.DefaultInstruments(),
             Strategies = [],
             Feed = new FeedConfig { Type = "none" },
+            // one venue: orders go straight to it under their own ids (routing tests configure several)
+            Venues = [new VenueConfig()],
             Journal = new JournalConfig
             {
                 Directory = Path.Combine(_root, "journal"),

@@ -1,0 +1,141 @@
+namespace Llt.Hotpath.Orders;
+
+/// <summary>
+/// Parents the router split into several children, so the strategy that sent one order keeps seeing one
+/// order: fills of any child are reported under the parent's id, and the parent closes (once) when its last
+/// child closes — rejected only if every child was rejected. A route with one leg reuses the
+/// parent's id for its child and never enters this table. Preallocated, single-threaded, O(1) per event
+/// (children per parent are bounded by the venue count + 1).
+/// </summary>
+public sealed class ParentOrderTable
+{
+    public const int NoSlot = -1;
+
+    private readonly int _maxChildren;
+    private readonly ClOrdIdIndex _byParent;
+    private readonly ClOrdIdIndex _byChild;
+    private readonly long[] _parentIds;
+    private readonly int[] _strategyIds;
+    private readonly int[] _openChildren;
+    private readonly int[] _childCounts;
+    private readonly bool[] _anyNotRejected;
+    private readonly bool[] _allFilled;
+    private readonly long[] _children;
+    private readonly int[] _free;
+    private int _freeCount;
+
+    public ParentOrderTable(int capacity, int maxChildren)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChildren, 2);
+        _maxChildren = maxChildren;
+        _byParent = new ClOrdIdIndex(capacity);
+        _byChild = new ClOrdIdIndex(capacity * maxChildren);
+        _parentIds = new long[capacity];
+        _strategyIds = new int[capacity];
+        _openChildren = new int[capacity];
+        _childCounts = new int[capacity];
+        _anyNotRejected = new bool[capacity];
+        _allFilled = new bool[capacity];
+        _children = new long[capacity * maxChildren];
+        _free = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            _free[i] = capacity - 1 - i;
+        }
+
+        _freeCount = capacity;
+    }
+
+    /// <summary>Parents with at least one child still open.</summary>
+    public int Count => _byParent.Count;
+
+    public int MaxChildren => _maxChildren;
+
+    /// <summary>
+    /// Registers a parent and the ids of its children (all before any child is sent, so an early child's
+    /// reject cannot close the parent while later children are still to go). False when the table is full,
+    /// there are too few or too many children, or an id is already in use.
+    /// </summary>
+    public bool TryOpen(long parentId, int strategyId, ReadOnlySpan<RouteLeg> legs)
+    {
+        if (_freeCount == 0 || legs.Length < 2 || legs.Length > _maxChildren || _byParent.ContainsKey(parentId))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < legs.Length; i++)
+        {
+            if (_byChild.ContainsKey(legs[i].ClOrdId))
+            {
+                return false;
+            }
+        }
+
+        int slot = _free[--_freeCount];
+        _byParent.TryAdd(parentId, slot);
+        _parentIds[slot] = parentId;
+        _strategyIds[slot] = strategyId;
+        _openChildren[slot] = legs.Length;
+        _childCounts[slot] = legs.Length;
+        _anyNotRejected[slot] = false;
+        _allFilled[slot] = true;
+        int baseIndex = slot * _maxChildren;
+        for (int i = 0; i < legs.Length; i++)
+        {
+            _children[baseIndex + i] = legs[i].ClOrdId;
+            _byChild.TryAdd(legs[i].ClOrdId, slot);
+        }
+
+        return true;
+    }
+
+    /// <summary>The id the strategy knows the order by: the parent's for a routed child, else the id itself.</summary>
+    public long StrategyIdOf(long clOrdId) =>
+        _byChild.Count != 0 && _byChild.TryGetValue(clOrdId, out int slot) ? _parentIds[slot] : clOrdId;
+
+    /// <summary>The children of an open parent (some may be closed already), or empty when the id is no open parent.</summary>
+    public ReadOnlySpan<long> ChildrenOf(long parentId)
+    {
+        if (_byParent.Count == 0 || !_byParent.TryGetValue(parentId, out int slot))
+        {
+            return ReadOnlySpan<long>.Empty;
+        }
+
+        return _children.AsSpan(slot * _maxChildren, _childCounts[slot]);
+    }
+
+    /// <summary>
+    /// A child is done. Returns true when <paramref name="clOrdId"/> was a routed child; then
+    /// <paramref name="parentClosed"/> says whether it was the last one, with the parent's id, whether the
+    /// parent as a whole was rejected (every child rejected) and whether it was filled completely (every child
+    /// closed by its last fill).
+    /// </summary>
+    public bool OnChildClosed(long clOrdId, ChildClose how, out long parentId, out bool parentClosed, out bool parentRejected, out bool parentFilled)
+    {
+        parentId = 0;
+        parentClosed = false;
+        parentRejected = false;
+        parentFilled = false;
+        if (_byChild.Count == 0 || !_byChild.TryGetValue(clOrdId, out int slot))
+        {
+            return false;
+        }
+
+        _byChild.Remove(clOrdId);
+        parentId = _parentIds[slot];
+        _anyNotRejected[slot] |= how != ChildClose.Rejected;
+        _allFilled[slot] &= how == ChildClose.Filled;
+        if (--_openChildren[slot] > 0)
+        {
+            return true;
+        }
+
+        parentClosed = true;
+        parentRejected = !_anyNotRejected[slot];
+        parentFilled = _allFilled[slot];
+        _byParent.Remove(parentId);
+        _free[_freeCount++] = slot;
+        return true;
+    }
+}
