@@ -7,8 +7,9 @@ public static class EngineAgentNames
     public const string MarketData = "market-data";
     public const string Control = "control";
     public const string Conductor = "conductor";
+    public const string Gateway = "gateway";
 
-    public static readonly string[] All = [Feed, MarketData, Control, Conductor];
+    public static readonly string[] All = [Feed, MarketData, Gateway, Control, Conductor];
 
     /// <summary>Agents that append to the journal: they must share one thread (single writer).</summary>
     public static readonly string[] Journaling = [MarketData, Control, Conductor];

@@ -113,6 +113,6 @@ public sealed record EngineConfig
     [
         // One thread for the whole critical path: on this class of machine a hop between cores costs more
         // than the work (DESIGN.md "Hops cost more than code"). Backoff keeps a 2-core box usable.
-        AgentThreadConfig.Parse("trader", "", "backoff", EngineAgentNames.Feed, EngineAgentNames.MarketData, EngineAgentNames.Control, EngineAgentNames.Conductor),
+        AgentThreadConfig.Parse("trader", "", "backoff", EngineAgentNames.Feed, EngineAgentNames.MarketData, EngineAgentNames.Gateway, EngineAgentNames.Control, EngineAgentNames.Conductor),
     ];
 }

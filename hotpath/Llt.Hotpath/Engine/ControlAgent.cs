@@ -228,14 +228,14 @@ public sealed class ControlAgent : IAgent
 
             if (_execution is null || !_execution.SetVenueUp(venueId, status == VenueStatus.Up))
             {
-                int count = _execution?.Venues.Length ?? 0;
+                int count = _execution?.VenueCount ?? 0;
                 Utf8.TryWrite(_text, $"venueId {venueId} is not configured ({count} venues)", out int n);
                 Result(correlationId, VenueControlDecoder.TemplateId, CommandStatus.Rejected, RejectReason.None, n);
                 return;
             }
 
             _journal.Append(VenueControlDecoder.TemplateId, message);
-            Utf8.TryWrite(_text, $"venue {venueId} {_execution.Venues[venueId].Name} {(status == VenueStatus.Up ? "up" : "down")}", out int length);
+            Utf8.TryWrite(_text, $"venue {venueId} {_execution.VenueName(venueId)} {(status == VenueStatus.Up ? "up" : "down")}", out int length);
             Result(correlationId, VenueControlDecoder.TemplateId, CommandStatus.Applied, RejectReason.None, length);
         }
 

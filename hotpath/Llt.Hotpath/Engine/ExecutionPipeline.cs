@@ -1,5 +1,7 @@
+using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Orders;
+using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Portfolio;
 using Llt.Hotpath.Risk;
 using Llt.Hotpath.Strategies;
@@ -12,7 +14,8 @@ namespace Llt.Hotpath.Engine;
 /// The second half of the critical path, on the trading thread: a strategy's order passes the pre-trade
 /// <see cref="RiskGate"/>, the <see cref="SmartOrderRouter"/> splits it over the venues that are up (best
 /// price, then fee, then latency; the decision is journaled as a RouteDecision), each child enters the
-/// <see cref="OrderManager"/> and goes to its venue; the venues' reports come back through the OMS into the
+/// <see cref="OrderManager"/> and is encoded into the gateway ring for its venue (<see cref="VenueGateway"/>);
+/// the venues' reports come back on the report ring through the OMS into the
 /// <see cref="PortfolioLedger"/>, the risk gate's exposure and the strategy, which sees one order under the id it
 /// sent (<see cref="ParentOrderTable"/>). Every accepted, rejected, filled, cancelled or expired child is
 /// journaled as an SBE ExecutionReport carrying its venue. With one venue configured there is nothing to
@@ -22,8 +25,14 @@ public sealed class ExecutionPipeline
 {
     private readonly RiskGate _risk;
     private readonly OrderManager _oms;
-    private readonly SimulatedExchange[] _venues;
+    private readonly VenueGateway _gateway;
+    private readonly INanoClock _clock;
     private readonly bool[] _venueUp;
+    // the market as the trader last saw it, per instrument: what the router expects each venue to show
+    private readonly long[] _bidPrice;
+    private readonly long[] _bidSize;
+    private readonly long[] _askPrice;
+    private readonly long[] _askSize;
     private readonly Counter[] _venueUpGauges;
     private readonly SmartOrderRouter _router;
     private readonly VenueQuote[] _quotes;
@@ -35,42 +44,34 @@ public sealed class ExecutionPipeline
     private readonly ClientOrderIds _orderIds;
     private ReportHandler _reports;
     private readonly long[] _timedOut = new long[64];
+    private const int ReportBatchLimit = 256;
 
     public ExecutionPipeline(
-        RiskGate risk, OrderManager oms, SimulatedExchange venue, PortfolioLedger portfolio, StrategyHost strategies,
-        EventJournal journal, ClientOrderIds orderIds, CountersManager counters)
-        : this(risk, oms, [venue], portfolio, strategies, journal, orderIds, counters)
+        RiskGate risk, OrderManager oms, VenueGateway gateway, PortfolioLedger portfolio, StrategyHost strategies,
+        EventJournal journal, ClientOrderIds orderIds, CountersManager counters, INanoClock clock, int instrumentCount)
     {
-    }
-
-    /// <param name="venues">Venue i must have <see cref="SimulatedExchange.VenueId"/> i.</param>
-    public ExecutionPipeline(
-        RiskGate risk, OrderManager oms, SimulatedExchange[] venues, PortfolioLedger portfolio, StrategyHost strategies,
-        EventJournal journal, ClientOrderIds orderIds, CountersManager counters)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(venues.Length);
-        for (int i = 0; i < venues.Length; i++)
-        {
-            if (venues[i].VenueId != i)
-            {
-                throw new ArgumentException($"venue {venues[i].Name} has id {venues[i].VenueId}, expected {i}", nameof(venues));
-            }
-        }
-
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(instrumentCount);
         _risk = risk;
         _oms = oms;
-        _venues = venues;
-        _venueUp = new bool[venues.Length];
+        _gateway = gateway;
+        _clock = clock;
+        int venueCount = gateway.VenueCount;
+        _bidPrice = new long[instrumentCount];
+        _bidSize = new long[instrumentCount];
+        _askPrice = new long[instrumentCount];
+        _askSize = new long[instrumentCount];
+        _venueUp = new bool[venueCount];
         _venueUp.AsSpan().Fill(true);
-        _router = new SmartOrderRouter(venues.Length);
-        _quotes = new VenueQuote[venues.Length];
-        for (int i = 0; i < venues.Length; i++)
+        _router = new SmartOrderRouter(venueCount);
+        _quotes = new VenueQuote[venueCount];
+        for (int i = 0; i < venueCount; i++)
         {
-            _quotes[i] = new VenueQuote(i, OrderRequest.NoPrice, 0, venues[i].TakerFeePerUnit, venues[i].EntryLatencyNs + venues[i].AckLatencyNs);
+            VenueConfig venue = gateway.Venues[i];
+            _quotes[i] = new VenueQuote(i, OrderRequest.NoPrice, 0, venue.TakerFeePerUnit, venue.EntryLatencyNs + venue.AckLatencyNs);
         }
 
-        _legs = new RouteLeg[venues.Length + 1];
-        _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venues.Length + 1);
+        _legs = new RouteLeg[venueCount + 1];
+        _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venueCount + 1);
         _portfolio = portfolio;
         _strategies = strategies;
         _journal = journal;
@@ -84,10 +85,10 @@ public sealed class ExecutionPipeline
         AckTimeouts = counters.AllocateCounter(514, "orders: unacknowledged past the ack timeout");
         Routed = counters.AllocateCounter(515, "orders: routed (route decisions journaled)");
         Splits = counters.AllocateCounter(516, "orders: split across several venues");
-        _venueUpGauges = new Counter[venues.Length];
-        for (int i = 0; i < venues.Length; i++)
+        _venueUpGauges = new Counter[venueCount];
+        for (int i = 0; i < venueCount; i++)
         {
-            _venueUpGauges[i] = counters.AllocateCounter(520 + i, $"venue {i} {venues[i].Name}: up");
+            _venueUpGauges[i] = counters.AllocateCounter(520 + i, $"venue {i} {gateway.NameOf(i)}: up");
             _venueUpGauges[i].Set(1);
         }
     }
@@ -98,10 +99,11 @@ public sealed class ExecutionPipeline
 
     public PortfolioLedger Portfolio => _portfolio;
 
-    /// <summary>The first venue (the only one in a single-venue engine).</summary>
-    public SimulatedExchange Venue => _venues[0];
+    public VenueGateway Gateway => _gateway;
 
-    public ReadOnlySpan<SimulatedExchange> Venues => _venues;
+    public int VenueCount => _gateway.VenueCount;
+
+    public string VenueName(int venueId) => _gateway.NameOf(venueId);
 
     public ParentOrderTable Parents => _parents;
 
@@ -164,7 +166,10 @@ public sealed class ExecutionPipeline
         return total;
     }
 
-    /// <summary>Risk, routing, OMS and venue for one new order intent.</summary>
+    /// <summary>
+    /// Risk, routing, OMS and the gateway ring for one new order intent. Tick-to-order is read after the last
+    /// child is committed to the gateway ring: the order has left the trader.
+    /// </summary>
     public void Submit(in OrderIntent intent, long nowNs)
     {
         ref readonly OrderRequest request = ref intent.Request;
@@ -175,7 +180,8 @@ public sealed class ExecutionPipeline
             return;
         }
 
-        if (_venues.Length == 1)
+        bool sent;
+        if (_venueUp.Length == 1)
         {
             // nothing to route: straight to the one venue under the strategy's own id
             if (!_venueUp[0])
@@ -184,16 +190,20 @@ public sealed class ExecutionPipeline
                 return;
             }
 
-            SendChild(intent.ClOrdId, intent.StrategyId, 0, request, nowNs);
+            sent = SendChild(intent.ClOrdId, intent.StrategyId, 0, request, intent, nowNs);
         }
-        else if (!Route(intent, nowNs))
+        else
         {
-            return;
+            sent = Route(intent, nowNs);
         }
 
-        if (intent.ReceiveTs > 0 && nowNs >= intent.ReceiveTs)
+        if (sent && intent.ReceiveTs > 0)
         {
-            TickToOrder.Record(nowNs - intent.ReceiveTs);
+            long committedNs = _clock.NanoTime();
+            if (committedNs >= intent.ReceiveTs)
+            {
+                TickToOrder.Record(committedNs - intent.ReceiveTs);
+            }
         }
     }
 
@@ -221,9 +231,10 @@ public sealed class ExecutionPipeline
         {
             long clOrdId = order.ClOrdId;
             int venueId = order.VenueId;
-            if (_oms.RequestCancel(clOrdId, _orderIds.Next(), nowNs) == OrderResult.Ok)
+            long cancelId = _orderIds.Next();
+            if (_oms.RequestCancel(clOrdId, cancelId, nowNs) == OrderResult.Ok
+                && _gateway.SendCancel(cancelId, clOrdId, order.InstrumentId, order.StrategyId, nowNs))
             {
-                _venues[venueId].Cancel(clOrdId, nowNs);
                 sent++;
             }
         }
@@ -236,15 +247,21 @@ public sealed class ExecutionPipeline
         ref readonly OrderRequest request = ref intent.Request;
         // a buy takes the asks, a sell the bids
         Side book = request.Side == Side.Buy ? Side.Sell : Side.Buy;
-        for (int v = 0; v < _venues.Length; v++)
+        int instrumentId = request.InstrumentId;
+        long touchPrice = 0, touchSize = 0;
+        if ((uint)instrumentId < (uint)_bidPrice.Length)
+        {
+            touchPrice = book == Side.Buy ? _bidPrice[instrumentId] : _askPrice[instrumentId];
+            touchSize = book == Side.Buy ? _bidSize[instrumentId] : _askSize[instrumentId];
+        }
+
+        for (int v = 0; v < _quotes.Length; v++)
         {
             ref VenueQuote quote = ref _quotes[v];
             quote.IsUp = _venueUp[v];
-            if (!_venues[v].TryGetTouch(request.InstrumentId, book, out quote.Price, out quote.DisplayedQty))
-            {
-                quote.Price = OrderRequest.NoPrice;
-                quote.DisplayedQty = 0;
-            }
+            long displayed = touchPrice > 0 && touchSize > 0 ? _gateway.DisplayedAt(v, touchSize) : 0;
+            quote.Price = displayed > 0 ? touchPrice : OrderRequest.NoPrice;
+            quote.DisplayedQty = displayed;
         }
 
         RouteResult result = _router.Route(intent.ClOrdId, request, _quotes, _legs, nowNs, out RouteDecision decision);
@@ -285,48 +302,50 @@ public sealed class ExecutionPipeline
         Routed.Increment();
         Span<byte> scratch = _journal.ClearedScratch(RouteDecisionWriter.EncodedLength(legCount));
         _journal.AppendScratch(RouteDecisionEncoder.TemplateId, RouteDecisionWriter.Encode(scratch, decision, legs));
+        bool sent = false;
         for (int i = 0; i < legCount; i++)
         {
             ref readonly RouteLeg leg = ref legs[i];
             OrderRequest child = legCount == 1 && leg.Price == request.Price
                 ? request
                 : request with { Qty = leg.Qty, Price = leg.Price };
-            SendChild(leg.ClOrdId, intent.StrategyId, leg.VenueId, child, nowNs);
+            sent |= SendChild(leg.ClOrdId, intent.StrategyId, leg.VenueId, child, intent, nowNs);
         }
 
-        return true;
+        return sent;
     }
 
-    /// <summary>OMS then venue for one (child) order; a refusal is journaled and closes the order.</summary>
-    private void SendChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, long nowNs)
+    /// <summary>OMS then the gateway ring for one (child) order; a refusal is journaled and closes the order.</summary>
+    private bool SendChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, in OrderIntent intent, long nowNs)
     {
         if (_oms.Submit(clOrdId, strategyId, venueId, request, nowNs) != OrderResult.Ok)
         {
             RejectChild(clOrdId, strategyId, venueId, request, RejectReason.MaxOpenOrders, nowNs);
-            return;
+            return false;
         }
 
-        var order = new VenueOrder(clOrdId, request.InstrumentId, request.Side, request.OrdType, request.TimeInForce,
-            request.ExecInst, request.Price == OrderRequest.NoPrice ? 0 : request.Price, request.Qty);
-        if (_venues[venueId].Submit(order, nowNs) != VenueResult.Accepted)
+        if (!_gateway.SendNew(venueId, clOrdId, strategyId, request, intent.ReceiveTs, intent.DecisionTs))
         {
+            // the gateway is not keeping up: refuse rather than wait on the critical path
             _oms.OnReject(clOrdId, RejectReason.VenueReject, nowNs);
             RejectChild(clOrdId, strategyId, venueId, request, RejectReason.VenueReject, nowNs);
-            return;
+            return false;
         }
 
         _risk.OnOrderAccepted(strategyId, request, clOrdId);
         OrdersSent.Increment();
+        return true;
     }
 
     private void RequestCancel(long clOrdId, long nowNs)
     {
         if (_oms.TryGetSlot(clOrdId, out int slot))
         {
-            int venueId = _oms.OrderAt(slot).VenueId;
-            if (_oms.RequestCancel(clOrdId, _orderIds.Next(), nowNs) == OrderResult.Ok)
+            ref readonly Order order = ref _oms.OrderAt(slot);
+            long cancelId = _orderIds.Next();
+            if (_oms.RequestCancel(clOrdId, cancelId, nowNs) == OrderResult.Ok)
             {
-                _venues[venueId].Cancel(clOrdId, nowNs);
+                _gateway.SendCancel(cancelId, clOrdId, order.InstrumentId, order.StrategyId, nowNs);
             }
         }
     }
@@ -335,46 +354,38 @@ public sealed class ExecutionPipeline
     {
         if (_oms.TryGetSlot(clOrdId, out int slot))
         {
-            _venues[_oms.OrderAt(slot).VenueId].Cancel(clOrdId, nowNs);
+            ref readonly Order order = ref _oms.OrderAt(slot);
+            _gateway.SendCancel(_orderIds.Next(), clOrdId, order.InstrumentId, order.StrategyId, nowNs);
         }
     }
 
     public void OnQuote(int instrumentId, long bidPrice, long bidSize, long askPrice, long askSize, long nowNs)
     {
-        SimulatedExchange[] venues = _venues;
-        for (int v = 0; v < venues.Length; v++)
+        if ((uint)instrumentId < (uint)_bidPrice.Length)
         {
-            venues[v].OnQuote(instrumentId, bidPrice, bidSize, askPrice, askSize, nowNs);
+            _bidPrice[instrumentId] = bidPrice;
+            _bidSize[instrumentId] = bidSize;
+            _askPrice[instrumentId] = askPrice;
+            _askSize[instrumentId] = askSize;
         }
 
+        _gateway.SendQuote(instrumentId, bidPrice, bidSize, askPrice, askSize, nowNs);
         _portfolio.OnQuote(instrumentId, bidPrice, askPrice);
         _risk.OnMark(instrumentId, (bidPrice + askPrice) >> 1);
     }
 
     public void OnTrade(int instrumentId, long price, long size, long nowNs)
     {
-        SimulatedExchange[] venues = _venues;
-        for (int v = 0; v < venues.Length; v++)
-        {
-            venues[v].OnTrade(instrumentId, price, size, nowNs);
-        }
-
+        _gateway.SendTrade(instrumentId, price, size, nowNs);
         _portfolio.OnTrade(instrumentId, price);
         _risk.OnMarketTrade(instrumentId, size, nowNs);
     }
 
-    /// <summary>Delivers the venues' reports that are due; returns how many.</summary>
+    /// <summary>Delivers the reports waiting on the report ring; returns how many.</summary>
     public int Poll(long nowNs)
     {
         _reports.NowNs = nowNs;
-        int delivered = 0;
-        SimulatedExchange[] venues = _venues;
-        for (int v = 0; v < venues.Length; v++)
-        {
-            delivered += venues[v].Poll(nowNs, ref _reports);
-        }
-
-        return delivered;
+        return _gateway.Poll(ref _reports, ReportBatchLimit);
     }
 
     /// <summary>Journals that an order working before a restart is gone (the venue restarted with the engine).</summary>

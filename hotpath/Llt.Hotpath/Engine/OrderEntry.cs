@@ -51,7 +51,9 @@ public sealed class OrderEntry
             {
                 Decisions.Increment();
                 JournalNewOrder(intent);
-                _execution?.Submit(intent, _clock.NanoTime());
+                // the decision's own timestamp is "now" for risk (rate limits): a fresh clock read here would cost
+                // as much as the risk checks themselves
+                _execution?.Submit(intent, intent.DecisionTs > 0 ? intent.DecisionTs : _clock.NanoTime());
             }
             else
             {

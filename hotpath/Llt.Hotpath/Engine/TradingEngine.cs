@@ -3,6 +3,7 @@ using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData;
+using Llt.Hotpath.Memory;
 using Llt.Hotpath.Risk;
 using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.MarketData.Validation;
@@ -24,7 +25,12 @@ namespace Llt.Hotpath.Engine;
 /// </summary>
 public sealed class TradingEngine : IDisposable
 {
+    /// <summary>Bytes of each gateway ring: ~16k orders or 20k forwarded quotes of slack between trader and gateway.</summary>
+    public const int GatewayRingCapacity = 1 << 20;
+
     private readonly List<AgentRunner> _runners = [];
+    private readonly AlignedMemory _gatewayMemory;
+    private readonly AlignedMemory _reportMemory;
     private readonly Dictionary<string, IAgent> _agents = new(StringComparer.Ordinal);
     private bool _disposed;
 
@@ -57,7 +63,13 @@ public sealed class TradingEngine : IDisposable
         Validator = new TickValidator();
         OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
         Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
-        Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager);
+        // The gateway rings live in process memory: orders, cancels and the market the venues trade against go
+        // one way, the venues' reports the other; each has one producer and one consumer thread.
+        _gatewayMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
+        _reportMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
+        Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager);
+        Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager, Gateway, clock);
+        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), clock, CountersManager);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         if (!Journal.Writer.Recovery.CreatedNew)
         {
@@ -78,6 +90,7 @@ public sealed class TradingEngine : IDisposable
         }
 
         _agents[EngineAgentNames.MarketData] = MarketData;
+        _agents[EngineAgentNames.Gateway] = GatewayAgent;
         _agents[EngineAgentNames.Control] = Control;
         _agents[EngineAgentNames.Conductor] = Conductor;
     }
@@ -116,6 +129,12 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>Risk gate, OMS, simulated venue and portfolio: where decisions become orders and fills.</summary>
     public ExecutionPipeline Execution { get; }
+
+    /// <summary>The trader's end of the gateway rings.</summary>
+    public VenueGateway Gateway { get; }
+
+    /// <summary>The venue side: drains the gateway ring into the simulated exchanges, returns their reports.</summary>
+    public GatewayAgent GatewayAgent { get; }
 
     /// <summary>Fills replayed from the journal at start-up (0 for a new journal).</summary>
     public int RecoveredFills { get; }
@@ -211,7 +230,7 @@ public sealed class TradingEngine : IDisposable
 
     private static ExecutionPipeline CreateExecution(
         EngineConfig config, RiskLimits limits, KillSwitch killSwitch, StrategyHost strategies, EventJournal journal,
-        ClientOrderIds orderIds, CountersManager counters)
+        ClientOrderIds orderIds, CountersManager counters, VenueGateway gateway, INanoClock clock)
     {
         int instruments = Math.Max(1, config.Instruments.Count);
         int strategyCount = Math.Max(1, config.Strategies.Count);
@@ -231,6 +250,13 @@ public sealed class TradingEngine : IDisposable
 
         var risk = new RiskGate(limits, killSwitch, tickSizes, lotSizes, strategyCount, new RiskGateOptions());
         var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: config.AckTimeoutNs, ClosedHistory: 4096));
+        var portfolio = new PortfolioLedger(strategyCount, instruments);
+        return new ExecutionPipeline(risk, oms, gateway, portfolio, strategies, journal, orderIds, counters, clock, instruments);
+    }
+
+    private static SimulatedExchange[] CreateVenues(EngineConfig config)
+    {
+        int instruments = Math.Max(1, config.Instruments.Count);
         var venues = new SimulatedExchange[config.Venues.Count];
         for (int v = 0; v < venues.Length; v++)
         {
@@ -248,8 +274,7 @@ public sealed class TradingEngine : IDisposable
             });
         }
 
-        var portfolio = new PortfolioLedger(strategyCount, instruments);
-        return new ExecutionPipeline(risk, oms, venues, portfolio, strategies, journal, orderIds, counters);
+        return venues;
     }
 
     private static SimulatorConfig SimulatorConfigFor(EngineConfig config)
@@ -304,6 +329,8 @@ public sealed class TradingEngine : IDisposable
         CountersManager.Dispose();
         MdRingFile.Dispose();
         CmdRingFile.Dispose();
+        _gatewayMemory.Dispose();
+        _reportMemory.Dispose();
         Instruments.Dispose();
         Books.Dispose();
         foreach (AgentRunner runner in _runners)

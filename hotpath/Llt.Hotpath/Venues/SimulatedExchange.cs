@@ -27,8 +27,7 @@ public sealed class SimulatedExchange
     private readonly long _takerFeePerUnit;
     private readonly int _instrumentCount;
     private readonly int _depth;
-    // share of the market's size this venue shows, as a 32.32 multiplier (2^32 = all: no scaling)
-    private readonly ulong _shareQ32;
+    private readonly LiquidityShare _share;
 
     // market: per instrument and side, best first, DisplayedQty > 0
     private readonly MarketLevel[] _levels;
@@ -63,7 +62,7 @@ public sealed class SimulatedExchange
         _takerFeePerUnit = options.TakerFeePerUnit;
         _instrumentCount = options.InstrumentCount;
         _depth = options.BookDepth;
-        _shareQ32 = (ulong)(((UInt128)(ulong)options.LiquidityShare << 32) / SimulatedExchangeOptions.FullShare);
+        _share = new LiquidityShare(options.LiquidityShare);
 
         _levels = new MarketLevel[_instrumentCount * 2 * _depth];
         _levelCounts = new int[_instrumentCount * 2];
@@ -342,6 +341,9 @@ public sealed class SimulatedExchange
         availableQty = best.AvailableQty;
         return availableQty > 0;
     }
+
+    /// <summary>True while the venue holds the order (in flight to it or working there).</summary>
+    public bool Holds(long clOrdId) => _index.Find(clOrdId) >= 0;
 
     /// <summary>Market volume ahead of a working order in its price queue, or -1 if it is not working.</summary>
     public long QueueAheadOf(long clOrdId)
@@ -625,10 +627,8 @@ public sealed class SimulatedExchange
         }
     }
 
-    // 32.32 fixed point keeps this a multiply and a shift per quote, rounded to nearest (0.4 × 200 is 80,
-    // not 79); a size that rounds to 0 shows nothing
-    private long Share(long size) =>
-        _shareQ32 == 1UL << 32 || size <= 0 ? size : (long)((((UInt128)(ulong)size * _shareQ32) + (1UL << 31)) >> 32);
+    // a size that rounds to 0 shows nothing
+    private long Share(long size) => _share.Apply(size);
 
     private void SetTop(int instrumentId, int side, long price, long size)
     {

@@ -29,7 +29,7 @@ public sealed class SimulatedExchangeOptions
     /// </summary>
     public long LiquidityShare { get; init; } = FullShare;
 
-    public const long FullShare = 100_000_000;
+    public const long FullShare = Venues.LiquidityShare.Full;
 
     /// <summary>Dense instrument ids 0..InstrumentCount-1.</summary>
     public int InstrumentCount { get; init; } = 1;

@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Llt.Codecs.Runtime;
+using Llt.Hotpath.Counters;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Memory;
+using Llt.Hotpath.Runtime;
+using Llt.Hotpath.Strategies;
+using Llt.Hotpath.Venues;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Engine;
+
+/// <summary>
+/// The venue side of the engine: drains the gateway ring the trader encodes orders into (SBE NewOrder with
+/// its venue, CancelOrder) and hands them to the venue sessions — here the embedded simulated exchanges —
+/// then passes every report the venues have due back to the trader on the report ring. The same ring also
+/// carries the quotes and trades the trader saw (SBE Quote/Trade), because a simulated exchange needs the
+/// market it trades against: on one ring, an order can never see a market newer than the one that caused it.
+/// Runs on the trader's thread (one-thread mode: the hops are in-cache ring copies) or on its own
+/// (pipelined mode). It never journals: the trader journals each report when it reads it (single writer).
+/// </summary>
+public sealed class GatewayAgent : IAgent
+{
+    private const int BatchLimit = 256;
+
+    private readonly RingBuffer _orders;
+    private readonly SimulatedExchange[] _venues;
+    private readonly INanoClock _clock;
+    private Handler _handler;
+    private ReportWriter _writer;
+
+    public GatewayAgent(RingBuffer orders, RingBuffer reports, SimulatedExchange[] venues, INanoClock clock, CountersManager counters)
+    {
+        _orders = orders;
+        _venues = venues;
+        _clock = clock;
+        Rejected = counters.AllocateCounter(530, "gateway: orders the venue refused on entry");
+        Malformed = counters.AllocateCounter(531, "gateway: undecodable or unknown records");
+        ReportsDeferred = counters.AllocateCounter(532, "gateway: report polls deferred (report ring full)");
+        ReportsLost = counters.AllocateCounter(533, "gateway: reports lost (report ring full)");
+        _writer = new ReportWriter(reports, ReportsLost);
+        _handler = new Handler(venues, reports, Rejected, Malformed, ReportsLost);
+    }
+
+    public string RoleName => Config.EngineAgentNames.Gateway;
+
+    public ReadOnlySpan<SimulatedExchange> Venues => _venues;
+
+    public Counter Rejected { get; }
+
+    public Counter Malformed { get; }
+
+    public Counter ReportsDeferred { get; }
+
+    public Counter ReportsLost { get; }
+
+    public int DoWork()
+    {
+        long nowNs = _clock.NanoTime();
+        _handler.NowNs = nowNs;
+        int work = _orders.Read(ref _handler, BatchLimit);
+        SimulatedExchange[] venues = _venues;
+        for (int v = 0; v < venues.Length; v++)
+        {
+            SimulatedExchange venue = venues[v];
+            // a report polled is a report dropped from the venue's queue: poll only what the ring can take
+            if (!_writer.HasRoomFor(venue.PendingReportCount))
+            {
+                ReportsDeferred.Increment();
+                continue;
+            }
+
+            work += venue.Poll(nowNs, ref _writer);
+        }
+
+        return work;
+    }
+
+    /// <summary>Writes reports into the report ring; the caller checked there is room.</summary>
+    private struct ReportWriter : IVenueReportHandler
+    {
+        private static readonly int RecordLength = RecordDescriptor.Align(RecordDescriptor.HeaderLength + Unsafe.SizeOf<VenueReport>());
+
+        private readonly RingBuffer _reports;
+        private readonly Counter _lost;
+
+        public ReportWriter(RingBuffer reports, Counter lost)
+        {
+            _reports = reports;
+            _lost = lost;
+        }
+
+        public readonly bool HasRoomFor(int count) =>
+            count == 0 || (long)(_reports.Capacity - _reports.Size) >= (long)count * RecordLength;
+
+        public readonly void OnReport(in VenueReport report) => Send(_reports, report, _lost);
+    }
+
+    private static void Send(RingBuffer reports, in VenueReport report, Counter lost)
+    {
+        if (reports.Write(VenueGateway.VenueReportTypeId, MemoryMarshal.AsBytes(new ReadOnlySpan<VenueReport>(in report))) != WriteResult.Success)
+        {
+            lost.Increment();
+        }
+    }
+
+    private struct Handler : IMessageHandler
+    {
+        private readonly SimulatedExchange[] _venues;
+        private readonly RingBuffer _reports;
+        private readonly Counter _rejected;
+        private readonly Counter _malformed;
+        private readonly Counter _lost;
+
+        public Handler(SimulatedExchange[] venues, RingBuffer reports, Counter rejected, Counter malformed, Counter lost)
+        {
+            _venues = venues;
+            _reports = reports;
+            _rejected = rejected;
+            _malformed = malformed;
+            _lost = lost;
+            NowNs = 0;
+        }
+
+        public long NowNs;
+
+        public readonly void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
+        {
+            ReadOnlySpan<byte> message = buffer.AsSpan(index, length);
+            switch (msgTypeId)
+            {
+                case QuoteDecoder.TemplateId:
+                    OnQuote(message);
+                    break;
+                case TradeDecoder.TemplateId:
+                    OnTrade(message);
+                    break;
+                case NewOrderDecoder.TemplateId:
+                    OnNewOrder(message);
+                    break;
+                case CancelOrderDecoder.TemplateId:
+                    OnCancel(message);
+                    break;
+                default:
+                    _malformed.Increment();
+                    break;
+            }
+        }
+
+        private readonly void OnQuote(ReadOnlySpan<byte> message)
+        {
+            if (QuoteDecoder.TryDecode(message, 0, out QuoteDecoder quote, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            int instrumentId = quote.InstrumentId;
+            long bid = quote.BidPrice, bidSize = quote.BidSize, ask = quote.AskPrice, askSize = quote.AskSize;
+            SimulatedExchange[] venues = _venues;
+            for (int v = 0; v < venues.Length; v++)
+            {
+                venues[v].OnQuote(instrumentId, bid, bidSize, ask, askSize, NowNs);
+            }
+        }
+
+        private readonly void OnTrade(ReadOnlySpan<byte> message)
+        {
+            if (TradeDecoder.TryDecode(message, 0, out TradeDecoder trade, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            int instrumentId = trade.InstrumentId;
+            long price = trade.Price, size = trade.Size;
+            SimulatedExchange[] venues = _venues;
+            for (int v = 0; v < venues.Length; v++)
+            {
+                venues[v].OnTrade(instrumentId, price, size, NowNs);
+            }
+        }
+
+        private readonly void OnNewOrder(ReadOnlySpan<byte> message)
+        {
+            if (NewOrderDecoder.TryDecode(message, 0, out NewOrderDecoder order, out SbeError _) != SbeDecodeStatus.Ok
+                || (uint)order.VenueId >= (uint)_venues.Length)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            long clOrdId = (long)order.ClOrdId;
+            long price = order.Price;
+            var venueOrder = new VenueOrder(clOrdId, order.InstrumentId, order.Side, order.OrdType, order.TimeInForce,
+                order.ExecInst, price == NewOrderDecoder.PriceNullValue ? 0 : price, order.Qty);
+            VenueResult result = _venues[order.VenueId].Submit(venueOrder, NowNs);
+            if (result != VenueResult.Accepted)
+            {
+                // refused on entry: the trader learns it the way it learns everything, from a report
+                _rejected.Increment();
+                var report = new VenueReport
+                {
+                    TimestampNs = NowNs,
+                    VenueTimeNs = NowNs,
+                    Kind = VenueReportKind.Rejected,
+                    ClOrdId = clOrdId,
+                    InstrumentId = venueOrder.InstrumentId,
+                    Side = venueOrder.Side,
+                    Price = venueOrder.Price,
+                    RejectReason = RejectReason.VenueReject,
+                };
+                Send(_reports, report, _lost);
+            }
+        }
+
+        private readonly void OnCancel(ReadOnlySpan<byte> message)
+        {
+            if (CancelOrderDecoder.TryDecode(message, 0, out CancelOrderDecoder cancel, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            long target = (long)cancel.OrigClOrdId;
+            SimulatedExchange[] venues = _venues;
+            for (int v = 0; v < venues.Length; v++)
+            {
+                if (venues[v].Holds(target))
+                {
+                    venues[v].Cancel(target, NowNs);
+                    return;
+                }
+            }
+
+            // no venue holds it any more (filled or cancelled meanwhile): too late to cancel
+            var report = new VenueReport
+            {
+                TimestampNs = NowNs,
+                VenueTimeNs = NowNs,
+                Kind = VenueReportKind.CancelRejected,
+                ClOrdId = target,
+                InstrumentId = cancel.InstrumentId,
+                RejectReason = RejectReason.TooLateToCancel,
+            };
+            Send(_reports, report, _lost);
+        }
+    }
+}
