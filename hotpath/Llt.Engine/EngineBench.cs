@@ -26,6 +26,10 @@ internal static class EngineBench
         bool json = false;
         bool journalTicks = false;
         bool strategiesOn = true;
+        string phases = "all";
+        string mode = "one-thread";
+        long rate = 200_000;
+        string[] cpus = ["", "", ""];
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,16 +49,47 @@ internal static class EngineBench
                 case "--no-strategies":
                     strategiesOn = false;
                     break;
+                case "--mode" when i + 1 < args.Length && args[i + 1] is "one-thread" or "pipelined":
+                    mode = args[++i];
+                    break;
+                case "--rate" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out rate) && rate > 0:
+                    i++;
+                    break;
+                case "--cpus" when i + 1 < args.Length && args[i + 1].Split('/') is { Length: 3 } cpuLists:
+                    cpus = cpuLists;
+                    i++;
+                    break;
+                case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "throughput" or "latency" or "replay":
+                    phases = args[++i];
+                    break;
                 default:
                     Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--no-strategies] [--json]");
+                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay] [--rate EVENTS_PER_S] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
                     return 2;
             }
         }
 
-        PhaseResult throughput = RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256);
-        PhaseResult latency = RunPhase(Math.Min(ticks, 2_000_000), instruments, journalTicks, strategiesOn, batch: 1);
-        PhaseResult replay = RunPhase(Math.Min(ticks, 4_000_000), instruments, journalTicks, strategiesOn, batch: 256, replay: true);
+        if (mode == "pipelined")
+        {
+            PhaseResult pipelined = RunPipelined(ticks, instruments, journalTicks, strategiesOn, rate, cpus);
+            if (json)
+            {
+                WriteJson(ticks, instruments, journalTicks, null, null, null, pipelined);
+            }
+            else
+            {
+                Console.Out.WriteLine($"llt-engine bench --mode pipelined: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
+                Console.Out.WriteLine($"  threads: feed [{cpus[0]}] / trader (market-data, control, conductor) [{cpus[1]}] / gateway [{cpus[2]}], backoff idle; feed paced at {rate:N0} events/s");
+                Print("pipelined", pipelined);
+            }
+
+            return 0;
+        }
+
+        bool all = phases == "all";
+        PhaseResult? throughput = all || phases == "throughput" ? RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256) : null;
+        PhaseResult? latency = all || phases == "latency" ? RunPhase(all ? Math.Min(ticks, 2_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 1) : null;
+        PhaseResult? replay = all || phases == "replay" ? RunPhase(all ? Math.Min(ticks, 4_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 256, replay: true) : null;
         if (json)
         {
             WriteJson(ticks, instruments, journalTicks, throughput, latency, replay);
@@ -78,24 +113,7 @@ internal static class EngineBench
     private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch, bool replay = false)
     {
         string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + batch.ToString(CultureInfo.InvariantCulture));
-        var instruments = new InstrumentConfig[instrumentCount];
-        var symbols = new string[instrumentCount];
-        for (int i = 0; i < instrumentCount; i++)
-        {
-            symbols[i] = "SIM" + i.ToString("D4", CultureInfo.InvariantCulture);
-            instruments[i] = new InstrumentConfig { Symbol = symbols[i], StartPrice = (20 + (i * 37 % 200)) * FixedPoint.Scale };
-        }
-
-        StrategyConfig[] strategies = strategiesOn ? [.. EngineConfig.DefaultStrategies().Select(s => s with { Instruments = symbols })] : [];
-        var config = new EngineConfig
-        {
-            Name = "bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-            Instruments = instruments,
-            Strategies = strategies,
-            Feed = new FeedConfig { Type = replay ? "none" : "simulator", Mode = "max", Seed = 42, Batch = batch },
-            L3OrderCapacity = 0,
-            Journal = new JournalConfig { Directory = Path.Combine(root, "journal"), SegmentLength = 1L << 30, JournalTicks = journalTicks },
-        };
+        EngineConfig config = BenchConfig(root, instrumentCount, journalTicks, strategiesOn, new FeedConfig { Type = replay ? "none" : "simulator", Mode = "max", Seed = 42, Batch = batch });
 
         using TradingEngine engine = TradingEngine.Create(config);
         using AgentInvoker invoker = engine.CreateInvoker();
@@ -116,6 +134,10 @@ internal static class EngineBench
         long startDecisions = engine.OrderEntry.Decisions.Get();
         long startSent = engine.Execution.OrdersSent.Get();
         long startFills = engine.Execution.Fills.Get();
+        // settle the heap outside the window (as BenchmarkDotNet does), so a GC seen inside it is the engine's
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         int gen0 = GC.CollectionCount(0);
         int gen1 = GC.CollectionCount(1);
         int gen2 = GC.CollectionCount(2);
@@ -160,6 +182,133 @@ internal static class EngineBench
         return result;
     }
 
+    /// <summary>
+    /// Feed, trader and gateway on their own threads (backoff idle, pinned when <paramref name="cpus"/> say so),
+    /// the feed paced at <paramref name="rate"/> events/s so the latency is the path's and not a queue's. The
+    /// bench thread only watches the counters. Allocation is counted over the whole process.
+    /// </summary>
+    private static PhaseResult RunPipelined(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, long rate, string[] cpus)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-pipelined");
+        EngineConfig config = BenchConfig(root, instrumentCount, journalTicks, strategiesOn, new FeedConfig { Type = "simulator", Mode = "paced", Rate = rate, Seed = 42, Batch = 16 }) with
+        {
+            Threads =
+            [
+                AgentThreadConfig.Parse("feed", cpus[0], "backoff", EngineAgentNames.Feed),
+                AgentThreadConfig.Parse("trader", cpus[1], "backoff", EngineAgentNames.MarketData, EngineAgentNames.Control, EngineAgentNames.Conductor),
+                AgentThreadConfig.Parse("gateway", cpus[2], "backoff", EngineAgentNames.Gateway),
+            ],
+        };
+
+        using TradingEngine engine = TradingEngine.Create(config);
+        Counter accepted = engine.Counters.MdAccepted;
+        engine.Start();
+        long warmUp = Math.Min(rate, ticks / 10);
+        WaitFor(accepted, warmUp);
+        long startTicks = accepted.Get();
+        long startDecisions = engine.OrderEntry.Decisions.Get();
+        long startSent = engine.Execution.OrdersSent.Get();
+        long startFills = engine.Execution.Fills.Get();
+        // settle the heap outside the window (as BenchmarkDotNet does), so a GC seen inside it is the engine's
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        int gen0 = GC.CollectionCount(0);
+        int gen1 = GC.CollectionCount(1);
+        int gen2 = GC.CollectionCount(2);
+        // the histograms are written by the trader thread: resetting them from here would race its records, so
+        // the snapshot taken at the start is subtracted instead (all snapshots allocated before the window)
+        using CountersReader reader = engine.CountersManager.CreateReader();
+        HistogramSnapshot toOrderBefore = reader.CreateSnapshot();
+        HistogramSnapshot toDecisionBefore = reader.CreateSnapshot();
+        HistogramSnapshot processedBefore = reader.CreateSnapshot();
+        HistogramSnapshot toOrderAfter = reader.CreateSnapshot();
+        HistogramSnapshot toDecisionAfter = reader.CreateSnapshot();
+        HistogramSnapshot processedAfter = reader.CreateSnapshot();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        reader.TryReadHistogram(engine.Execution.TickToOrder.Id, toOrderBefore);
+        reader.TryReadHistogram(engine.OrderEntry.TickToDecision.Id, toDecisionBefore);
+        reader.TryReadHistogram(engine.Counters.MdRingLatency.Id, processedBefore);
+        long start = Stopwatch.GetTimestamp();
+        WaitFor(accepted, startTicks + ticks);
+        long elapsed = Stopwatch.GetTimestamp() - start;
+        var result = new PhaseResult
+        {
+            Ticks = accepted.Get() - startTicks,
+            Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
+            Seconds = elapsed / (double)Stopwatch.Frequency,
+            AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            Gc0 = GC.CollectionCount(0) - gen0,
+            Gc1 = GC.CollectionCount(1) - gen1,
+            Gc2 = GC.CollectionCount(2) - gen2,
+            Rejected = engine.Counters.MdRejected.Get(),
+            Errors = engine.Errors.ErrorCount,
+            OrdersSent = engine.Execution.OrdersSent.Get() - startSent,
+            Fills = engine.Execution.Fills.Get() - startFills,
+        };
+
+        result.TickToOrder = Since(reader, engine.Execution.TickToOrder.Id, toOrderBefore, toOrderAfter);
+        result.TickToDecision = Since(reader, engine.OrderEntry.TickToDecision.Id, toDecisionBefore, toDecisionAfter);
+        result.TickProcessed = Since(reader, engine.Counters.MdRingLatency.Id, processedBefore, processedAfter);
+        engine.Dispose();
+        Directory.Delete(root, recursive: true);
+        Directory.Delete(config.EngineShmDirectory, recursive: true);
+        return result;
+    }
+
+    private static void WaitFor(Counter counter, long target)
+    {
+        while (counter.Get() < target)
+        {
+            // the bench thread must not compete with the engine's threads for the cores
+            Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>Percentiles of what a histogram recorded after <paramref name="before"/> was taken.</summary>
+    private static long[] Since(CountersReader reader, int id, HistogramSnapshot before, HistogramSnapshot now)
+    {
+        if (!reader.TryReadHistogram(id, now))
+        {
+            return [0, 0, 0, 0, 0, 0, 0];
+        }
+
+        now.Subtract(before);
+        if (now.Count == 0)
+        {
+            return [0, 0, 0, 0, 0, 0, 0];
+        }
+
+        return
+        [
+            now.Count,
+            now.ValueAtPercentile(50), now.ValueAtPercentile(90), now.ValueAtPercentile(99),
+            now.ValueAtPercentile(99.9), now.ValueAtPercentile(99.99), now.MaxNs,
+        ];
+    }
+
+    private static EngineConfig BenchConfig(string root, int instrumentCount, bool journalTicks, bool strategiesOn, FeedConfig feed)
+    {
+        var instruments = new InstrumentConfig[instrumentCount];
+        var symbols = new string[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            symbols[i] = "SIM" + i.ToString("D4", CultureInfo.InvariantCulture);
+            instruments[i] = new InstrumentConfig { Symbol = symbols[i], StartPrice = (20 + (i * 37 % 200)) * FixedPoint.Scale };
+        }
+
+        StrategyConfig[] strategies = strategiesOn ? [.. EngineConfig.DefaultStrategies().Select(s => s with { Instruments = symbols })] : [];
+        return new EngineConfig
+        {
+            Name = "bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            Instruments = instruments,
+            Strategies = strategies,
+            Feed = feed,
+            L3OrderCapacity = 0,
+            Journal = new JournalConfig { Directory = Path.Combine(root, "journal"), SegmentLength = 1L << 30, JournalTicks = journalTicks },
+        };
+    }
+
     private static void ResetHistograms(TradingEngine engine)
     {
         engine.OrderEntry.TickToDecision.Reset();
@@ -182,8 +331,13 @@ internal static class EngineBench
         ];
     }
 
-    private static void Print(string phase, PhaseResult r)
+    private static void Print(string phase, PhaseResult? r)
     {
+        if (r is null)
+        {
+            return;
+        }
+
         Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}; agent errors {r.Errors}");
         Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}");
         PrintLatency("tick receive -> processed", r.TickProcessed);
@@ -195,7 +349,7 @@ internal static class EngineBench
     private static void PrintLatency(string label, long[] p) =>
         Console.Out.WriteLine($"    {label,-26} n={p[0]:N0} p50={p[1]} p90={p[2]} p99={p[3]} p99.9={p[4]} p99.99={p[5]} max={p[6]} ns");
 
-    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult throughput, PhaseResult latency, PhaseResult replay)
+    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult? throughput, PhaseResult? latency, PhaseResult? replay, PhaseResult? pipelined = null)
     {
         using var stream = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -207,11 +361,17 @@ internal static class EngineBench
         WritePhase(w, "throughput", throughput);
         WritePhase(w, "latency", latency);
         WritePhase(w, "replay", replay);
+        WritePhase(w, "pipelined", pipelined);
         w.WriteEndObject();
     }
 
-    private static void WritePhase(Utf8JsonWriter w, string name, PhaseResult r)
+    private static void WritePhase(Utf8JsonWriter w, string name, PhaseResult? r)
     {
+        if (r is null)
+        {
+            return;
+        }
+
         w.WriteStartObject(name);
         w.WriteNumber("ticks", r.Ticks);
         w.WriteNumber("seconds", r.Seconds);

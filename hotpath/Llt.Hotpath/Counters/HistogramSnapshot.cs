@@ -89,4 +89,36 @@ public sealed class HistogramSnapshot
 
         return MaxNs;
     }
+
+    /// <summary>
+    /// Leaves what was recorded after <paramref name="earlier"/> (a snapshot of the same histogram): a reader on
+    /// another thread cannot reset a live histogram, it subtracts. The maximum becomes the highest non-empty
+    /// bucket's top (capped at the exact maximum); the minimum is no longer exact.
+    /// </summary>
+    public void Subtract(HistogramSnapshot earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (earlier._bucketCounts.Length != _bucketCounts.Length)
+        {
+            CountersThrowHelper.ThrowArgument(nameof(earlier), "snapshots of different histograms");
+        }
+
+        long total = 0;
+        int highest = -1;
+        for (int i = 0; i < _bucketCounts.Length; i++)
+        {
+            _bucketCounts[i] = Math.Max(0, _bucketCounts[i] - earlier._bucketCounts[i]);
+            total += _bucketCounts[i];
+            if (_bucketCounts[i] > 0)
+            {
+                highest = i;
+            }
+        }
+
+        Count = Math.Max(0, Count - earlier.Count);
+        SumNs -= earlier.SumNs;
+        ClampedCount = Math.Max(0, ClampedCount - earlier.ClampedCount);
+        TotalCount = total;
+        MaxNs = highest < 0 ? 0 : Math.Min(Buckets.HighestValueAt(highest), MaxNs);
+    }
 }

@@ -97,6 +97,8 @@ public sealed class ConductorAgent : IAgent
     /// <summary>One heartbeat now; also called on close so the journal ends with the final state.</summary>
     public void Beat()
     {
+        _journal.Unstamp(); // a stamp left by a tick whose strategy threw must not age into later events
+        _journal.Calibrate(_clock.NanoTime());
         long epochNs = _journal.EpochNanoTime();
         _countersManager.UpdateHeartbeat(epochNs);
         foreach (RingBuffer ring in _consumedRings)

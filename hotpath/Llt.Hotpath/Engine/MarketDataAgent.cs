@@ -93,7 +93,19 @@ public sealed class MarketDataAgent : IAgent
         public readonly StrategyHost Strategies => _strategies;
 
         /// <summary>Venue reports due now (acks, fills, cancels) flow back to OMS, portfolio and strategies.</summary>
-        public readonly int PollVenues() => _execution?.Poll(_clock.NanoTime()) ?? 0;
+        public readonly int PollVenues()
+        {
+            if (_execution is null)
+            {
+                return 0;
+            }
+
+            long nowNs = _clock.NanoTime();
+            _journal.Stamp(nowNs);
+            int polled = _execution.Poll(nowNs);
+            _journal.Unstamp();
+            return polled;
+        }
 
         public void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
         {
@@ -347,13 +359,11 @@ public sealed class MarketDataAgent : IAgent
             }
 
             Counters.MdAccepted.Increment();
-            if (receiveTs > 0)
+            long processedNs = _clock.NanoTime();
+            _journal.Stamp(processedNs);
+            if (receiveTs > 0 && processedNs >= receiveTs)
             {
-                long hopNs = _clock.NanoTime() - receiveTs;
-                if (hopNs >= 0)
-                {
-                    Counters.MdRingLatency.Record(hopNs);
-                }
+                Counters.MdRingLatency.Record(processedNs - receiveTs);
             }
 
             if (_journalTicks)
@@ -381,6 +391,8 @@ public sealed class MarketDataAgent : IAgent
             {
                 _orderEntry.Drain(_strategies.Intents);
             }
+
+            _journal.Unstamp();
         }
 
         private bool ApplyLevel(ref BookLevelUpdateDecoder update)

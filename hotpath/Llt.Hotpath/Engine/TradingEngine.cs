@@ -56,6 +56,7 @@ public sealed class TradingEngine : IDisposable
         }
 
         Journal = new EventJournal(ExclusiveJournalWriter.Open(options), epochClock, Counters);
+        Journal.Calibrate(clock.NanoTime());
         KillSwitch = new KillSwitch();
         Limits = new RiskLimits(maxInstruments: Math.Max(1, config.Instruments.Count), maxStrategies: Math.Max(1, config.Strategies.Count));
 

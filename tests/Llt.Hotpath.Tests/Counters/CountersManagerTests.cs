@@ -175,6 +175,34 @@ public sealed unsafe class CountersManagerTests : IDisposable
     }
 
     [Fact]
+    public void Subtract_LeavesOnlyWhatWasRecordedAfterTheEarlierSnapshot()
+    {
+        // a reader on another thread measures a window of a live histogram by subtracting (the bench's pipelined mode)
+        LatencyHistogram histogram = _manager.AllocateHistogram(typeId: 100, "tick-to-order ns");
+        for (int i = 0; i < 1000; i++)
+        {
+            histogram.Record(5_000_000); // warm-up: slow
+        }
+
+        HistogramSnapshot before = _reader.CreateSnapshot();
+        Assert.True(_reader.TryReadHistogram(histogram.Id, before));
+        for (int i = 1; i <= 100; i++)
+        {
+            histogram.Record(i * 10);
+        }
+
+        HistogramSnapshot window = _reader.CreateSnapshot();
+        Assert.True(_reader.TryReadHistogram(histogram.Id, window));
+        window.Subtract(before);
+
+        Assert.Equal(100, window.Count);
+        Assert.Equal(100, window.TotalCount);
+        Assert.InRange(window.ValueAtPercentile(50), 500, 510);
+        Assert.InRange(window.MaxNs, 1000, 1010); // the warm-up's 5 ms maximum is not the window's
+        Assert.Equal(50_500, window.SumNs);
+    }
+
+    [Fact]
     public void UpdateHeartbeat_IsVisibleToTheReader()
     {
         Assert.Equal(_clock.EpochNanoTime(), _reader.StartTimeEpochNs);
