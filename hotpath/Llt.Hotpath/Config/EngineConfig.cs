@@ -47,6 +47,9 @@ public sealed record EngineConfig
     /// </summary>
     public IReadOnlyList<VenueConfig> Venues { get; init; } = DefaultVenues();
 
+    /// <summary>Feeds in priority order for failover; empty (the default) applies every feed's ticks as they come.</summary>
+    public IReadOnlyList<FeedLineConfig> Feeds { get; init; } = [];
+
     /// <summary>How long the OMS waits for a venue's ack before cancelling the order.</summary>
     public long AckTimeoutNs { get; init; } = 5_000_000_000;
 

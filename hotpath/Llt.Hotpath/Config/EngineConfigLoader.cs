@@ -11,7 +11,11 @@ namespace Llt.Hotpath.Config;
 /// </summary>
 public static class EngineConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["engine", "feed", "venue", "venues", "oms", "instruments", "strategies"];
+    private static readonly string[] TopLevelKeys = ["engine", "feed", "feeds", "venue", "venues", "oms", "instruments", "strategies"];
+    private static readonly string[] FeedLineKeys = ["name", "id", "staleAfter", "recoverAfter", "instruments"];
+
+    /// <summary>Most feeds failover chooses between (and counter slots reserved for them).</summary>
+    public const int MaxFeedLines = 16;
     private static readonly string[] VenueKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare", "ackTimeout"];
     private static readonly string[] VenuesItemKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare"];
     private static readonly string[] OmsKeys = ["ackTimeout"];
@@ -87,6 +91,11 @@ public static class EngineConfigLoader
                 config = config with { Venues = ParseVenues(venues) };
             }
 
+            if (root.TryGetProperty("feeds", out JsonElement feeds))
+            {
+                config = config with { Feeds = ParseFeedLines(feeds) };
+            }
+
             if (root.TryGetProperty("oms", out JsonElement oms))
             {
                 const string prefix = "oms";
@@ -107,6 +116,58 @@ public static class EngineConfigLoader
 
             return Validate(config);
         }
+    }
+
+    private static List<FeedLineConfig> ParseFeedLines(JsonElement feeds)
+    {
+        const string prefix = "feeds";
+        if (feeds.ValueKind != JsonValueKind.Array)
+        {
+            throw new ConfigException(prefix, $"must be an array of feeds in priority order, found {Describe(feeds)}");
+        }
+
+        var list = new List<FeedLineConfig>();
+        int i = 0;
+        foreach (JsonElement item in feeds.EnumerateArray())
+        {
+            string key = $"{prefix}[{i++}]";
+            RequireObject(item, key);
+            CheckKeys(item, key, FeedLineKeys);
+            var symbols = new List<string>();
+            if (item.TryGetProperty("instruments", out JsonElement carried))
+            {
+                if (carried.ValueKind != JsonValueKind.Array)
+                {
+                    throw new ConfigException($"{key}.instruments", $"must be an array of symbols, found {Describe(carried)}");
+                }
+
+                int s = 0;
+                foreach (JsonElement symbol in carried.EnumerateArray())
+                {
+                    if (symbol.ValueKind != JsonValueKind.String)
+                    {
+                        throw new ConfigException($"{key}.instruments[{s}]", $"must be a symbol string, found {Describe(symbol)}");
+                    }
+
+                    symbols.Add(symbol.GetString()!);
+                    s++;
+                }
+            }
+
+            var defaults = new FeedLineConfig { Name = "" };
+            long? id = GetInt64(item, key, "id");
+            list.Add(new FeedLineConfig
+            {
+                Name = GetString(item, key, "name") ?? throw new ConfigException($"{key}.name", "is required"),
+                Id = id is null ? throw new ConfigException($"{key}.id", "is required (the feedId its ticks carry)")
+                    : id is < 0 or > 253 ? throw new ConfigException($"{key}.id", $"{id} must be 0..253") : (int)id,
+                StaleAfterNs = GetDuration(item, key, "staleAfter") ?? defaults.StaleAfterNs,
+                RecoverAfterNs = GetDuration(item, key, "recoverAfter") ?? defaults.RecoverAfterNs,
+                Instruments = symbols,
+            });
+        }
+
+        return list;
     }
 
     private static long? ParseAckTimeout(JsonElement section, string prefix)
@@ -534,6 +595,55 @@ public static class EngineConfigLoader
     }
 
     /// <summary>Cross-field rules, applied to parsed files and to configs built in code alike.</summary>
+    private static void ValidateFeedLines(EngineConfig config)
+    {
+        if (config.Feeds.Count > MaxFeedLines)
+        {
+            throw new ConfigException("feeds", $"{config.Feeds.Count} feeds; at most {MaxFeedLines}");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<int>();
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        foreach (InstrumentConfig instrument in config.Instruments)
+        {
+            symbols.Add(instrument.Symbol);
+        }
+
+        for (int i = 0; i < config.Feeds.Count; i++)
+        {
+            FeedLineConfig feed = config.Feeds[i];
+            string key = $"feeds[{i}]";
+            if (string.IsNullOrWhiteSpace(feed.Name) || !names.Add(feed.Name))
+            {
+                throw new ConfigException($"{key}.name", $"'{feed.Name}' is empty or names another feed too");
+            }
+
+            if (feed.Id is < 0 or > 253 || !ids.Add(feed.Id))
+            {
+                throw new ConfigException($"{key}.id", $"{feed.Id} is outside 0..253 or used by another feed");
+            }
+
+            if (feed.StaleAfterNs < 1_000_000)
+            {
+                throw new ConfigException($"{key}.staleAfter", "must be at least 1ms");
+            }
+
+            if (feed.RecoverAfterNs < 0)
+            {
+                throw new ConfigException($"{key}.recoverAfter", "must not be negative");
+            }
+
+            for (int s = 0; s < feed.Instruments.Count; s++)
+            {
+                if (!symbols.Contains(feed.Instruments[s]))
+                {
+                    throw new ConfigException($"{key}.instruments[{s}]", $"'{feed.Instruments[s]}' is not a configured instrument");
+                }
+            }
+        }
+    }
+
     public static EngineConfig Validate(EngineConfig config)
     {
         if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(['/', '\\', '\0']) >= 0 || config.Name is "." or "..")
@@ -547,6 +657,7 @@ public static class EngineConfigLoader
         }
 
         CheckRingCapacity("engine.mdRingCapacity", config.MdRingCapacity);
+        ValidateFeedLines(config);
         CheckRingCapacity("engine.cmdRingCapacity", config.CmdRingCapacity);
         if (config.HeartbeatIntervalNs < 1_000_000 || config.HeartbeatIntervalNs > 60_000_000_000)
         {

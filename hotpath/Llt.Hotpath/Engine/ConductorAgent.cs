@@ -1,4 +1,5 @@
 using Llt.Hotpath.Counters;
+using Llt.Hotpath.MarketData;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
@@ -30,6 +31,13 @@ public sealed class ConductorAgent : IAgent
     private readonly Counter _gross;
     private readonly Counter _openOrders;
     private long _nextDeadlineNs;
+    private long _nextFeedCheckNs;
+
+    /// <summary>How often feed health is judged (failover reacts within staleAfter + this).</summary>
+    public const long FeedCheckIntervalNs = 10_000_000;
+
+    /// <summary>Feed failover; checked on this agent's timer, on the thread that applies the ticks.</summary>
+    public FeedSelector? Feeds { get; init; }
 
     public ConductorAgent(
         CountersManager countersManager,
@@ -78,9 +86,19 @@ public sealed class ConductorAgent : IAgent
     public int DoWork()
     {
         long now = _clock.NanoTime();
+        int work = 0;
+        if (Feeds is { IsEnabled: true } feeds && now >= _nextFeedCheckNs)
+        {
+            _nextFeedCheckNs = now + FeedCheckIntervalNs;
+            _journal.Stamp(now);
+            var journal = new FeedSwitchJournal(_journal);
+            work += feeds.Check(now, ref journal);
+            _journal.Unstamp();
+        }
+
         if (now < _nextDeadlineNs)
         {
-            return 0;
+            return work;
         }
 
         _nextDeadlineNs = now + _intervalNs;

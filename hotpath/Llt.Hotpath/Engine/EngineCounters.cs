@@ -19,6 +19,7 @@ public sealed class EngineCounters
         MdQuotes = counters.AllocateCounter(110, "md: quotes");
         MdTrades = counters.AllocateCounter(111, "md: trades");
         MdBookUpdates = counters.AllocateCounter(112, "md: book updates (L2 and L3)");
+        MdFeedHealth = counters.AllocateCounter(113, "md: feed health messages (heartbeat, gap, recovered, down)");
         CmdReceived = counters.AllocateCounter(200, "cmd: commands received");
         CmdApplied = counters.AllocateCounter(201, "cmd: commands applied");
         CmdRejected = counters.AllocateCounter(202, "cmd: commands rejected");
@@ -65,6 +66,8 @@ public sealed class EngineCounters
     public Counter MdQuotes { get; }
     public Counter MdTrades { get; }
     public Counter MdBookUpdates { get; }
+
+    public Counter MdFeedHealth { get; }
     public Counter CmdReceived { get; }
     public Counter CmdApplied { get; }
     public Counter CmdRejected { get; }

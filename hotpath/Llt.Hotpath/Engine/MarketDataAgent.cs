@@ -33,12 +33,12 @@ public sealed class MarketDataAgent : IAgent
     public MarketDataAgent(
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
         InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books,
-        ExecutionPipeline? execution = null)
+        ExecutionPipeline execution, FeedSelector feeds)
     {
         // run the static initialiser now, not on the first rejected tick in the middle of trading
         GC.KeepAlive(RejectReasonNames);
         _ring = ring;
-        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books, execution);
+        _handler = new Handler(journal, counters, clock, journalTicks, instruments, validator, strategies, orderEntry, books, execution, feeds);
     }
 
     public string RoleName => "market-data";
@@ -68,12 +68,14 @@ public sealed class MarketDataAgent : IAgent
         private readonly OrderEntry _orderEntry;
         private readonly MarketBooks _books;
         private readonly ExecutionPipeline? _execution;
+        private readonly FeedSelector _feeds;
         private readonly BookLevel[] _levels;
 
         public Handler(
             EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments,
-            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books, ExecutionPipeline? execution)
+            TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books, ExecutionPipeline? execution, FeedSelector feeds)
         {
+            _feeds = feeds;
             _books = books;
             _execution = execution;
             _levels = new BookLevel[books.L2Depth * 2];
@@ -127,6 +129,11 @@ public sealed class MarketDataAgent : IAgent
 
                     {
                         int id = quote.InstrumentId;
+                        if (_instruments.Contains(id) && !_feeds.Admit(quote.FeedId, id, (long)quote.ReceiveTs))
+                        {
+                            return;
+                        }
+
                         TickRejectReason verdict = _instruments.Contains(id)
                             ? _validator.TryApplyQuote(ref _instruments[id], quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs)
                             : TickRejectReason.UnknownInstrument;
@@ -150,6 +157,11 @@ public sealed class MarketDataAgent : IAgent
 
                     {
                         int id = trade.InstrumentId;
+                        if (_instruments.Contains(id) && !_feeds.Admit(trade.FeedId, id, (long)trade.ReceiveTs))
+                        {
+                            return;
+                        }
+
                         TickRejectReason verdict = _instruments.Contains(id)
                             ? _validator.TryApplyTrade(ref _instruments[id], trade.Price, trade.Size, (long)trade.TradeId, (long)trade.ExchangeTs)
                             : TickRejectReason.UnknownInstrument;
@@ -178,6 +190,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = bookLevelUpdate.InstrumentId;
+                    if (!_feeds.Admit(bookLevelUpdate.FeedId, bookInstrument, (long)bookLevelUpdate.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)bookLevelUpdate.ReceiveTs;
                     if (!ApplyLevel(ref bookLevelUpdate))
                     {
@@ -201,6 +218,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = bookSnapshot.InstrumentId;
+                    if (!_feeds.Admit(bookSnapshot.FeedId, bookInstrument, (long)bookSnapshot.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)bookSnapshot.ReceiveTs;
                     if (!ApplySnapshot(ref bookSnapshot))
                     {
@@ -224,6 +246,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = orderAdd.InstrumentId;
+                    if (!_feeds.Admit(orderAdd.FeedId, bookInstrument, (long)orderAdd.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)orderAdd.ReceiveTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
@@ -252,6 +279,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = orderModify.InstrumentId;
+                    if (!_feeds.Admit(orderModify.FeedId, bookInstrument, (long)orderModify.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)orderModify.ReceiveTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
@@ -280,6 +312,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = orderDelete.InstrumentId;
+                    if (!_feeds.Admit(orderDelete.FeedId, bookInstrument, (long)orderDelete.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)orderDelete.ReceiveTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
@@ -308,6 +345,11 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     bookInstrument = orderExecute.InstrumentId;
+                    if (!_feeds.Admit(orderExecute.FeedId, bookInstrument, (long)orderExecute.ReceiveTs))
+                    {
+                        return;
+                    }
+
                     receiveTs = (long)orderExecute.ReceiveTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
@@ -322,6 +364,17 @@ public sealed class MarketDataAgent : IAgent
 
                     Counters.MdBookUpdates.Increment();
                     break;
+                case FeedHealthDecoder.TemplateId:
+                    if (FeedHealthDecoder.TryDecode(message, 0, out FeedHealthDecoder health, out error) != SbeDecodeStatus.Ok)
+                    {
+                        Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    // a statement about the line, not a tick: it feeds failover and stops here
+                    _feeds.OnFeedHealth(health.FeedId, health.Signal, (long)health.ReceiveTs, _clock.NanoTime());
+                    Counters.MdFeedHealth.Increment();
+                    return;
                 case InstrumentStatusDecoder.TemplateId:
                     if (InstrumentStatusDecoder.TryDecode(message, 0, out InstrumentStatusDecoder instrumentStatus, out error) != SbeDecodeStatus.Ok)
                     {

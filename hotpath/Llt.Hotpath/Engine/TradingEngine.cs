@@ -79,10 +79,14 @@ public sealed class TradingEngine : IDisposable
 
         Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
         Strategies.Books = Books;
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution);
+        FeedSelector = new FeedSelector(config.Feeds, Instruments, config.Instruments.Count, CountersManager);
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution, FeedSelector);
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
         RiskMonitor = new RiskMonitor(Execution, Instruments, Journal, CountersManager);
-        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor);
+        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor)
+        {
+            Feeds = FeedSelector,
+        };
         if (config.Feed.IsSimulator)
         {
             SimulatorConfig simulator = SimulatorConfigFor(config);
@@ -146,6 +150,9 @@ public sealed class TradingEngine : IDisposable
     public RiskLimits Limits { get; }
 
     public MarketDataAgent MarketData { get; }
+
+    /// <summary>Which feed each instrument's ticks come from (failover); off when no feeds are configured.</summary>
+    public FeedSelector FeedSelector { get; }
 
     public ControlAgent Control { get; }
 
