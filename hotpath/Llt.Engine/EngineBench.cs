@@ -19,6 +19,9 @@ namespace Llt.Engine;
 /// </summary>
 internal static class EngineBench
 {
+    /// <summary>Simulated venues the bench routes over (--venues): the default pair, or one (no routing).</summary>
+    private static int s_venues = 2;
+
     public static int Run(string[] args)
     {
         long ticks = 10_000_000;
@@ -59,12 +62,15 @@ internal static class EngineBench
                     cpus = cpuLists;
                     i++;
                     break;
+                case "--venues" when i + 1 < args.Length && args[i + 1] is "1" or "2":
+                    s_venues = args[++i][0] - '0';
+                    break;
                 case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "throughput" or "latency" or "replay":
                     phases = args[++i];
                     break;
                 default:
                     Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay] [--rate EVENTS_PER_S] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
+                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay] [--rate EVENTS_PER_S] [--venues 1|2] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
                     return 2;
             }
         }
@@ -96,7 +102,7 @@ internal static class EngineBench
         }
         else
         {
-            Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, {Environment.ProcessorCount} CPUs");
+            Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, venues={s_venues}, {Environment.ProcessorCount} CPUs");
             Print("throughput (batch 256)", throughput);
             Print("latency (batch 1)", latency);
             Print("replay (pre-generated, batch 256)", replay);
@@ -304,6 +310,7 @@ internal static class EngineBench
             Instruments = instruments,
             Strategies = strategies,
             Feed = feed,
+            Venues = [.. EngineConfig.DefaultVenues().Take(s_venues)],
             L3OrderCapacity = 0,
             Journal = new JournalConfig { Directory = Path.Combine(root, "journal"), SegmentLength = 1L << 30, JournalTicks = journalTicks },
         };
