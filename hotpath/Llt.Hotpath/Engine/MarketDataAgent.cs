@@ -364,6 +364,39 @@ public sealed class MarketDataAgent : IAgent
 
                     Counters.MdBookUpdates.Increment();
                     break;
+                case OrderCancelDecoder.TemplateId:
+                    if (OrderCancelDecoder.TryDecode(message, 0, out OrderCancelDecoder orderCancel, out error) != SbeDecodeStatus.Ok)
+                    {
+                        Reject(msgTypeId, error);
+                        return;
+                    }
+
+                    if (!_instruments.Contains(orderCancel.InstrumentId))
+                    {
+                        RejectTick(msgTypeId, orderCancel.FeedId, orderCancel.InstrumentId, TickRejectReason.UnknownInstrument);
+                        return;
+                    }
+
+                    bookInstrument = orderCancel.InstrumentId;
+                    if (!_feeds.Admit(orderCancel.FeedId, bookInstrument, (long)orderCancel.ReceiveTs))
+                    {
+                        return;
+                    }
+
+                    receiveTs = (long)orderCancel.ReceiveTs;
+                    {
+                        L3Book? l3 = _books.L3(bookInstrument);
+                        if (l3 is null || l3.Cancel((long)orderCancel.OrderId, orderCancel.CanceledSize) != BookResult.Ok)
+                        {
+                            RejectTick(msgTypeId, orderCancel.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
+                            return;
+                        }
+
+                        PublishTop(bookInstrument, l3.BestBidPrice, l3.BestBidSize, l3.BestAskPrice, l3.BestAskSize);
+                    }
+
+                    Counters.MdBookUpdates.Increment();
+                    break;
                 case FeedHealthDecoder.TemplateId:
                     if (FeedHealthDecoder.TryDecode(message, 0, out FeedHealthDecoder health, out error) != SbeDecodeStatus.Ok)
                     {
