@@ -1,0 +1,227 @@
+using Llt.Hotpath.Feeds.Iex;
+using Llt.Hotpath.Ipc;
+using Llt.Sbe;
+
+namespace Llt.Hotpath.Feeds.Publishing;
+
+/// <summary>
+/// Turns IEX-TP TOPS 1.6 and DEEP 1.0 messages into the engine's SBE market data on md.ring: quote update →
+/// Quote (two-sided only: the trader's books and validation expect both sides), trade report → Trade, DEEP
+/// price level update (buy '8', sell '5') → BookLevelUpdate (size 0 deletes the level), trading status →
+/// InstrumentStatus. Symbols the engine does not trade are skipped and counted; the other message types (system
+/// event, security directory, halts, short-sale test, official price, trade break, auction information,
+/// security event, DEEP+ order messages) are counted as ignored. IEX timestamps are already UTC epoch ns.
+/// Allocation-free; a full md.ring is counted in <see cref="RingFull"/>.
+/// </summary>
+public struct IexSbePublisher : IIexHandler
+{
+    private readonly RingBuffer _ring;
+    private readonly IexInstrumentMap _symbols;
+    private readonly byte _feedId;
+
+    public IexSbePublisher(RingBuffer ring, IexInstrumentMap symbols, byte feedId)
+    {
+        _ring = ring;
+        _symbols = symbols;
+        _feedId = feedId;
+        ReceiveTs = 0;
+        Published = 0;
+        Skipped = 0;
+        Ignored = 0;
+        OneSided = 0;
+        Malformed = 0;
+        RingFull = 0;
+    }
+
+    /// <summary>Receive stamp (monotonic ns) the next messages carry; set per segment by the caller.</summary>
+    public long ReceiveTs;
+
+    public long Published;
+
+    /// <summary>Messages for symbols the engine does not trade.</summary>
+    public long Skipped;
+
+    /// <summary>Messages of types the trader does not use.</summary>
+    public long Ignored;
+
+    /// <summary>Quote updates with a side missing (not published).</summary>
+    public long OneSided;
+
+    public long Malformed;
+
+    public long RingFull;
+
+    public void OnQuoteUpdate(QuoteUpdateMessage message)
+    {
+        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        {
+            Skipped++;
+            return;
+        }
+
+        if (message.BidSize == 0 || message.AskSize == 0 || message.RawBidPrice <= 0 || message.RawAskPrice <= 0)
+        {
+            OneSided++;
+            return;
+        }
+
+        const int length = QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength;
+        int index = _ring.TryClaim(QuoteEncoder.TemplateId, length);
+        if (index < 0)
+        {
+            RingFull++;
+            return;
+        }
+
+        var quote = QuoteEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
+        quote.SetInstrumentId(instrumentId);
+        quote.SetFlags(QuoteFlags.None);
+        quote.SetFeedId(_feedId);
+        quote.SetBidPrice(message.BidPrice);
+        quote.SetBidSize(message.BidSize);
+        quote.SetAskPrice(message.AskPrice);
+        quote.SetAskSize(message.AskSize);
+        quote.SetExchangeTs((ulong)message.Timestamp);
+        quote.SetReceiveTs((ulong)ReceiveTs);
+        Commit(index);
+    }
+
+    public void OnTradeReport(TradeReportMessage message)
+    {
+        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        {
+            Skipped++;
+            return;
+        }
+
+        const int length = TradeEncoder.HeaderLength + TradeEncoder.BlockLength;
+        int index = _ring.TryClaim(TradeEncoder.TemplateId, length);
+        if (index < 0)
+        {
+            RingFull++;
+            return;
+        }
+
+        var trade = TradeEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
+        trade.SetInstrumentId(instrumentId);
+        trade.SetAggressor(AggressorSide.Unknown);
+        trade.SetFeedId(_feedId);
+        trade.SetPrice(message.Price);
+        trade.SetSize(message.Size);
+        trade.SetTradeId((ulong)message.TradeId);
+        trade.SetExchangeTs((ulong)message.Timestamp);
+        trade.SetReceiveTs((ulong)ReceiveTs);
+        Commit(index);
+    }
+
+    public void OnPriceLevelUpdate(PriceLevelUpdateMessage message)
+    {
+        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        {
+            Skipped++;
+            return;
+        }
+
+        const int length = BookLevelUpdateEncoder.HeaderLength + BookLevelUpdateEncoder.BlockLength;
+        int index = _ring.TryClaim(BookLevelUpdateEncoder.TemplateId, length);
+        if (index < 0)
+        {
+            RingFull++;
+            return;
+        }
+
+        var level = BookLevelUpdateEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
+        level.SetInstrumentId(instrumentId);
+        level.SetSide(message.Side);
+        level.SetAction(message.Size == 0 ? BookAction.Delete : BookAction.Change);
+        level.SetFeedId(_feedId);
+        level.SetLevel(255);
+        level.SetPrice(message.Price);
+        level.SetSize(message.Size);
+        level.SetOrderCount(BookLevelUpdateEncoder.OrderCountNullValue);
+        level.SetExchangeTs((ulong)message.Timestamp);
+        level.SetReceiveTs((ulong)ReceiveTs);
+        Commit(index);
+    }
+
+    public void OnTradingStatus(TradingStatusMessage message)
+    {
+        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        {
+            Skipped++;
+            return;
+        }
+
+        TradingStatus status;
+        switch (message.TradingStatus)
+        {
+            case (byte)'T':
+                status = TradingStatus.Trading;
+                break;
+            case (byte)'H':
+                status = TradingStatus.Halted;
+                break;
+            case (byte)'P':
+                status = TradingStatus.Paused;
+                break;
+            case (byte)'O':
+                status = TradingStatus.PreOpen;
+                break;
+            default:
+                Malformed++;
+                return;
+        }
+
+        const int length = InstrumentStatusEncoder.HeaderLength + InstrumentStatusEncoder.BlockLength + 4;
+        int index = _ring.TryClaim(InstrumentStatusEncoder.TemplateId, length);
+        if (index < 0)
+        {
+            RingFull++;
+            return;
+        }
+
+        var instrumentStatus = InstrumentStatusEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
+        instrumentStatus.SetInstrumentId(instrumentId);
+        instrumentStatus.SetStatus(status);
+        instrumentStatus.SetFeedId(_feedId);
+        instrumentStatus.SetExchangeTs((ulong)message.Timestamp);
+        instrumentStatus.SetReason(ReadOnlySpan<byte>.Empty);
+        Commit(index);
+    }
+
+    public void OnSystemEvent(SystemEventMessage message) => Ignored++;
+
+    public void OnSecurityDirectory(SecurityDirectoryMessage message) => Ignored++;
+
+    public void OnRetailLiquidityIndicator(RetailLiquidityIndicatorMessage message) => Ignored++;
+
+    public void OnOperationalHaltStatus(OperationalHaltStatusMessage message) => Ignored++;
+
+    public void OnShortSalePriceTestStatus(ShortSalePriceTestStatusMessage message) => Ignored++;
+
+    public void OnSecurityEvent(SecurityEventMessage message) => Ignored++;
+
+    public void OnOfficialPrice(OfficialPriceMessage message) => Ignored++;
+
+    public void OnTradeBreak(TradeBreakMessage message) => Ignored++;
+
+    public void OnAuctionInformation(AuctionInformationMessage message) => Ignored++;
+
+    public void OnAddOrder(AddOrderMessage message) => Ignored++;
+
+    public void OnOrderModify(OrderModifyMessage message) => Ignored++;
+
+    public void OnOrderDelete(OrderDeleteMessage message) => Ignored++;
+
+    public void OnOrderExecuted(OrderExecutedMessage message) => Ignored++;
+
+    public void OnClearBook(ClearBookMessage message) => Ignored++;
+
+    public void OnMalformed(IexMalformedReason reason, ReadOnlySpan<byte> message) => Malformed++;
+
+    private void Commit(int index)
+    {
+        _ring.Commit(index);
+        Published++;
+    }
+}
