@@ -22,7 +22,7 @@ public static class EngineConfigLoader
 
     /// <summary>Most venues the router spreads over (venue ids are int16 on the wire; the router ranks with an insertion sort).</summary>
     public const int MaxVenues = 16;
-    private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId"];
+    private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId", "batch", "path", "speed", "sessionDate"];
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
     private static readonly string[] EngineKeys =
@@ -388,6 +388,18 @@ public static class EngineConfigLoader
             Mode = GetString(feed, prefix, "mode") ?? defaults.Mode,
             Rate = GetInt64(feed, prefix, "rate") ?? defaults.Rate,
             FeedId = feedId is null ? defaults.FeedId : (byte)feedId.Value,
+            Batch = (int)(GetInt64(feed, prefix, "batch") is long batch ? (batch is >= 1 and <= 65_536 ? batch : throw new ConfigException("feed.batch", "must be 1..65536")) : defaults.Batch),
+            Path = GetString(feed, prefix, "path"),
+            SessionDate = GetString(feed, prefix, "sessionDate") is string date
+                ? DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly day)
+                    ? day
+                    : throw new ConfigException("feed.sessionDate", $"'{date}' is not a date like 2019-01-30")
+                : null,
+            Speed = feed.TryGetProperty("speed", out JsonElement speed)
+                ? speed.ValueKind == JsonValueKind.Number && speed.TryGetDouble(out double x) && double.IsFinite(x) && x > 0 && x <= 1_000_000
+                    ? x
+                    : throw new ConfigException("feed.speed", $"must be a number > 0 (1 = recorded pace), found {Describe(speed)}")
+                : defaults.Speed,
         };
     }
 
@@ -698,9 +710,14 @@ public static class EngineConfigLoader
 
         ValidateInstrumentsAndStrategies(config);
 
-        if (config.Feed.Type is not ("simulator" or "none"))
+        if (config.Feed.Type is not ("simulator" or "none" or "itch" or "iex"))
         {
-            throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, none");
+            throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, itch, iex, none");
+        }
+
+        if (config.Feed.IsReplay && (string.IsNullOrWhiteSpace(config.Feed.Path) || !File.Exists(config.Feed.Path)))
+        {
+            throw new ConfigException("feed.path", $"'{config.Feed.Path}' is not a readable capture file (an {config.Feed.Type} feed replays one)");
         }
 
         if (config.Feed.Mode is not ("paced" or "max"))

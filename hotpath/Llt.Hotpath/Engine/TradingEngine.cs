@@ -1,5 +1,6 @@
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
+using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData;
@@ -93,6 +94,11 @@ public sealed class TradingEngine : IDisposable
             Feed = new SimulatedFeedAgent(new MarketSimulator(simulator), MdRing, clock, simulator);
             _agents[EngineAgentNames.Feed] = Feed;
         }
+        else if (config.Feed.IsReplay)
+        {
+            ReplayFeed = new CaptureReplayAgent(ReplayOptionsFor(config), MdRing, [.. config.Instruments.Select(i => i.Symbol)], clock);
+            _agents[EngineAgentNames.Feed] = ReplayFeed;
+        }
 
         _agents[EngineAgentNames.MarketData] = MarketData;
         _agents[EngineAgentNames.Gateway] = GatewayAgent;
@@ -160,6 +166,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>The embedded simulator feed; null when <c>feed.type</c> is "none".</summary>
     public SimulatedFeedAgent? Feed { get; }
+
+    /// <summary>The capture replay feed ("itch" or "iex"); null otherwise.</summary>
+    public CaptureReplayAgent? ReplayFeed { get; }
 
     public JournalRecoveryReport Recovery => Journal.Writer.Recovery;
 
@@ -285,6 +294,22 @@ public sealed class TradingEngine : IDisposable
         return venues;
     }
 
+    private static CaptureReplayOptions ReplayOptionsFor(EngineConfig config)
+    {
+        FeedConfig feed = config.Feed;
+        DateOnly day = feed.SessionDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        return new CaptureReplayOptions
+        {
+            Path = feed.Path!,
+            Protocol = feed.Type == "iex" ? CaptureProtocol.Iex : CaptureProtocol.Itch50,
+            FeedId = feed.FeedId,
+            Paced = feed.Mode == "paced",
+            Speed = feed.Speed,
+            BatchLimit = Math.Min(feed.Batch, 4096),
+            SessionDateEpochNs = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000,
+        };
+    }
+
     private static SimulatorConfig SimulatorConfigFor(EngineConfig config)
     {
         var instruments = new SimulatedInstrumentConfig[config.Instruments.Count];
@@ -341,6 +366,7 @@ public sealed class TradingEngine : IDisposable
         _reportMemory.Dispose();
         Instruments.Dispose();
         Books.Dispose();
+        ReplayFeed?.Dispose();
         foreach (AgentRunner runner in _runners)
         {
             runner.Dispose();

@@ -39,7 +39,7 @@ public sealed class ItchSbePublisherTests
         }
     }
 
-    private static byte[] Directory(ushort locate, string symbol)
+    internal static byte[] Directory(ushort locate, string symbol)
     {
         byte[] m = Header(ItchDescriptor.StockDirectory.Type, ItchDescriptor.StockDirectory.Length, locate, 1_000);
         Stock(m.AsSpan(ItchDescriptor.StockDirectory.StockOffset), symbol);
@@ -48,7 +48,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] Add(ushort locate, long orderId, char side, uint shares, string symbol, uint price4, long ts = 2_000)
+    internal static byte[] Add(ushort locate, long orderId, char side, uint shares, string symbol, uint price4, long ts = 2_000)
     {
         byte[] m = Header(ItchDescriptor.AddOrder.Type, ItchDescriptor.AddOrder.Length, locate, ts);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.AddOrder.OrderReferenceNumberOffset), (ulong)orderId);
@@ -59,7 +59,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] Executed(ushort locate, long orderId, uint shares)
+    internal static byte[] Executed(ushort locate, long orderId, uint shares)
     {
         byte[] m = Header(ItchDescriptor.OrderExecuted.Type, ItchDescriptor.OrderExecuted.Length, locate, 3_000);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.OrderExecuted.OrderReferenceNumberOffset), (ulong)orderId);
@@ -68,7 +68,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] ExecutedWithPrice(ushort locate, long orderId, uint shares, uint price4, char printable)
+    internal static byte[] ExecutedWithPrice(ushort locate, long orderId, uint shares, uint price4, char printable)
     {
         byte[] m = Header(ItchDescriptor.OrderExecutedWithPrice.Type, ItchDescriptor.OrderExecutedWithPrice.Length, locate, 3_500);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.OrderExecutedWithPrice.OrderReferenceNumberOffset), (ulong)orderId);
@@ -79,7 +79,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] Cancel(ushort locate, long orderId, uint shares)
+    internal static byte[] Cancel(ushort locate, long orderId, uint shares)
     {
         byte[] m = Header(ItchDescriptor.OrderCancel.Type, ItchDescriptor.OrderCancel.Length, locate, 4_000);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.OrderCancel.OrderReferenceNumberOffset), (ulong)orderId);
@@ -87,14 +87,14 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] Delete(ushort locate, long orderId)
+    internal static byte[] Delete(ushort locate, long orderId)
     {
         byte[] m = Header(ItchDescriptor.OrderDelete.Type, ItchDescriptor.OrderDelete.Length, locate, 5_000);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.OrderDelete.OrderReferenceNumberOffset), (ulong)orderId);
         return m;
     }
 
-    private static byte[] Replace(ushort locate, long orderId, long newOrderId, uint shares, uint price4)
+    internal static byte[] Replace(ushort locate, long orderId, long newOrderId, uint shares, uint price4)
     {
         byte[] m = Header(ItchDescriptor.OrderReplace.Type, ItchDescriptor.OrderReplace.Length, locate, 6_000);
         BinaryPrimitives.WriteUInt64BigEndian(m.AsSpan(ItchDescriptor.OrderReplace.OriginalOrderReferenceNumberOffset), (ulong)orderId);
@@ -104,7 +104,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] HiddenTrade(ushort locate, char side, uint shares, string symbol, uint price4)
+    internal static byte[] HiddenTrade(ushort locate, char side, uint shares, string symbol, uint price4)
     {
         byte[] m = Header(ItchDescriptor.Trade.Type, ItchDescriptor.Trade.Length, locate, 7_000);
         m[ItchDescriptor.Trade.BuySellIndicatorOffset] = (byte)side;
@@ -115,7 +115,7 @@ public sealed class ItchSbePublisherTests
         return m;
     }
 
-    private static byte[] TradingAction(ushort locate, string symbol, char state)
+    internal static byte[] TradingAction(ushort locate, string symbol, char state)
     {
         byte[] m = Header(ItchDescriptor.StockTradingAction.Type, ItchDescriptor.StockTradingAction.Length, locate, 8_000);
         Stock(m.AsSpan(ItchDescriptor.StockTradingAction.StockOffset), symbol);
