@@ -20,6 +20,7 @@ public sealed class EngineCounters
         MdTrades = counters.AllocateCounter(111, "md: trades");
         MdBookUpdates = counters.AllocateCounter(112, "md: book updates (L2 and L3)");
         MdFeedHealth = counters.AllocateCounter(113, "md: feed health messages (heartbeat, gap, recovered, down)");
+        MdBookQuotes = counters.AllocateCounter(114, "md: quotes derived from book updates (top of book changed)");
         CmdReceived = counters.AllocateCounter(200, "cmd: commands received");
         CmdApplied = counters.AllocateCounter(201, "cmd: commands applied");
         CmdRejected = counters.AllocateCounter(202, "cmd: commands rejected");
@@ -68,6 +69,8 @@ public sealed class EngineCounters
     public Counter MdBookUpdates { get; }
 
     public Counter MdFeedHealth { get; }
+
+    public Counter MdBookQuotes { get; }
     public Counter CmdReceived { get; }
     public Counter CmdApplied { get; }
     public Counter CmdRejected { get; }

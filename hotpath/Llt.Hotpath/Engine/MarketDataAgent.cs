@@ -69,6 +69,7 @@ public sealed class MarketDataAgent : IAgent
         private readonly MarketBooks _books;
         private readonly ExecutionPipeline? _execution;
         private readonly FeedSelector _feeds;
+        private bool _topChanged;
         private readonly BookLevel[] _levels;
 
         public Handler(
@@ -115,6 +116,7 @@ public sealed class MarketDataAgent : IAgent
             ReadOnlySpan<byte> message = buffer.AsSpan(index, length);
             SbeError error;
             long receiveTs = 0;
+            long exchangeTs = 0;
             QuoteTick quoteTick = default;
             TradeTick tradeTick = default;
             int bookInstrument = -1;
@@ -145,6 +147,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)quote.ReceiveTs;
+
+                    exchangeTs = (long)quote.ExchangeTs;
                     quoteTick = new QuoteTick(quote.InstrumentId, quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs, receiveTs);
                     Counters.MdQuotes.Increment();
                     break;
@@ -173,6 +177,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)trade.ReceiveTs;
+
+                    exchangeTs = (long)trade.ExchangeTs;
                     tradeTick = new TradeTick(trade.InstrumentId, trade.Price, trade.Size, trade.Aggressor, (long)trade.ExchangeTs, receiveTs);
                     Counters.MdTrades.Increment();
                     break;
@@ -196,6 +202,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)bookLevelUpdate.ReceiveTs;
+
+                    exchangeTs = (long)bookLevelUpdate.ExchangeTs;
                     if (!ApplyLevel(ref bookLevelUpdate))
                     {
                         RejectTick(msgTypeId, bookLevelUpdate.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
@@ -224,6 +232,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)bookSnapshot.ReceiveTs;
+
+                    exchangeTs = (long)bookSnapshot.ExchangeTs;
                     if (!ApplySnapshot(ref bookSnapshot))
                     {
                         RejectTick(msgTypeId, bookSnapshot.FeedId, bookInstrument, TickRejectReason.BookInconsistent);
@@ -252,6 +262,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)orderAdd.ReceiveTs;
+
+                    exchangeTs = (long)orderAdd.ExchangeTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
                         if (l3 is null || l3.Add((long)orderAdd.OrderId, orderAdd.Side, orderAdd.Price, orderAdd.Size) != BookResult.Ok)
@@ -285,6 +297,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)orderModify.ReceiveTs;
+
+                    exchangeTs = (long)orderModify.ExchangeTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
                         if (l3 is null || (orderModify.NewOrderId == orderModify.OrderId ? l3.Modify((long)orderModify.OrderId, orderModify.Price, orderModify.Size) : l3.Replace((long)orderModify.OrderId, (long)orderModify.NewOrderId, orderModify.Price, orderModify.Size)) != BookResult.Ok)
@@ -318,6 +332,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)orderDelete.ReceiveTs;
+
+                    exchangeTs = (long)orderDelete.ExchangeTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
                         if (l3 is null || l3.Delete((long)orderDelete.OrderId) != BookResult.Ok)
@@ -351,6 +367,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)orderExecute.ReceiveTs;
+
+                    exchangeTs = (long)orderExecute.ExchangeTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
                         if (l3 is null || l3.Execute((long)orderExecute.OrderId, orderExecute.ExecutedSize) != BookResult.Ok)
@@ -384,6 +402,8 @@ public sealed class MarketDataAgent : IAgent
                     }
 
                     receiveTs = (long)orderCancel.ReceiveTs;
+
+                    exchangeTs = (long)orderCancel.ExchangeTs;
                     {
                         L3Book? l3 = _books.L3(bookInstrument);
                         if (l3 is null || l3.Cancel((long)orderCancel.OrderId, orderCancel.CanceledSize) != BookResult.Ok)
@@ -470,6 +490,21 @@ public sealed class MarketDataAgent : IAgent
             }
             else if (bookInstrument >= 0)
             {
+                // A book feed's top of book is the instrument's quote: venues match against it and strategies
+                // that trade quotes see it, exactly as if a Quote had arrived (a one-sided book is no quote).
+                if (_topChanged)
+                {
+                    _topChanged = false;
+                    ref InstrumentState top = ref _instruments[bookInstrument];
+                    if (top.BidPrice > 0 && top.AskPrice > 0 && top.BidSize > 0 && top.AskSize > 0)
+                    {
+                        var derived = new QuoteTick(bookInstrument, top.BidPrice, top.BidSize, top.AskPrice, top.AskSize, exchangeTs, receiveTs);
+                        Counters.MdBookQuotes.Increment();
+                        _execution?.OnQuote(bookInstrument, top.BidPrice, top.BidSize, top.AskPrice, top.AskSize, receiveTs);
+                        _strategies.OnQuote(derived);
+                    }
+                }
+
                 _strategies.OnBook(bookInstrument, receiveTs);
             }
 
@@ -533,6 +568,7 @@ public sealed class MarketDataAgent : IAgent
         private void PublishTop(int instrumentId, long bidPrice, long bidSize, long askPrice, long askSize)
         {
             ref InstrumentState state = ref _instruments[instrumentId];
+            _topChanged = state.BidPrice != bidPrice || state.BidSize != bidSize || state.AskPrice != askPrice || state.AskSize != askSize;
             state.BidPrice = bidPrice;
             state.BidSize = bidSize;
             state.AskPrice = askPrice;

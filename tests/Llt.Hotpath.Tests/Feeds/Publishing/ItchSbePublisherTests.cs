@@ -189,6 +189,27 @@ public sealed class ItchSbePublisherTests
     }
 
     [Fact]
+    public void TopOfBookChanges_BecomeQuotes_ForStrategiesAndVenues()
+    {
+        using var h = new EngineHarness();
+        ItchSbePublisher publisher = Publisher(h);
+        Feed(ref publisher,
+            Directory(AaplLocate, "AAPL"),
+            Add(AaplLocate, 1, 'B', 300, "AAPL", 189_9900),   // one-sided: no quote yet
+            Add(AaplLocate, 2, 'S', 500, "AAPL", 190_0100),   // two-sided: quote 189.99 x 190.01
+            Add(AaplLocate, 3, 'B', 100, "AAPL", 189_9000),   // below the top: no new quote
+            Add(AaplLocate, 4, 'B', 200, "AAPL", 190_0000));  // new best bid: quote
+        h.Drain();
+
+        Assert.Equal(2, h.Engine.Counters.MdBookQuotes.Get());
+        Assert.Equal(0, h.Engine.Counters.MdQuotes.Get()); // no Quote message arrived: these came from the book
+        ref var aapl = ref h.Engine.Instruments[0];
+        Assert.Equal(190_00000000, aapl.BidPrice);
+        Assert.Equal(200, aapl.BidSize);
+        Assert.Equal(190_01000000, aapl.AskPrice);
+    }
+
+    [Fact]
     public void StocksTheEngineDoesNotTrade_AreSkipped_NotPublished()
     {
         using var h = new EngineHarness();
