@@ -4,6 +4,8 @@ using System.Text.Json;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Engine;
+using Llt.Hotpath.Feeds.Itch;
+using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.Runtime;
@@ -65,12 +67,12 @@ internal static class EngineBench
                 case "--venues" when i + 1 < args.Length && args[i + 1] is "1" or "2":
                     s_venues = args[++i][0] - '0';
                     break;
-                case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "throughput" or "latency" or "replay":
+                case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "throughput" or "latency" or "replay" or "itch":
                     phases = args[++i];
                     break;
                 default:
                     Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay] [--rate EVENTS_PER_S] [--venues 1|2] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
+                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay|itch] [--rate EVENTS_PER_S] [--venues 1|2] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
                     return 2;
             }
         }
@@ -95,10 +97,11 @@ internal static class EngineBench
         bool all = phases == "all";
         PhaseResult? throughput = all || phases == "throughput" ? RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256) : null;
         PhaseResult? latency = all || phases == "latency" ? RunPhase(all ? Math.Min(ticks, 2_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 1) : null;
-        PhaseResult? replay = all || phases == "replay" ? RunPhase(all ? Math.Min(ticks, 4_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 256, replay: true) : null;
+        PhaseResult? replay = all || phases == "replay" ? RunPhase(all ? Math.Min(ticks, 4_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 256, source: "replay") : null;
+        PhaseResult? itch = all || phases == "itch" ? RunPhase(all ? Math.Min(ticks, 2_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 1, source: "itch") : null;
         if (json)
         {
-            WriteJson(ticks, instruments, journalTicks, throughput, latency, replay);
+            WriteJson(ticks, instruments, journalTicks, throughput, latency, replay, itch: itch);
         }
         else
         {
@@ -106,32 +109,45 @@ internal static class EngineBench
             Print("throughput (batch 256)", throughput);
             Print("latency (batch 1)", latency);
             Print("replay (pre-generated, batch 256)", replay);
+            Print("itch (ITCH 5.0 L3 messages -> SBE -> L3 book -> top-of-book quote, 1 message per duty cycle)", itch);
         }
 
         return 0;
     }
 
-    /// <param name="replay">
-    /// Pre-generate the ticks and publish them into md.ring from the bench loop (TryClaim, encode, Commit),
-    /// so the figure is the engine's own cost (ring hop, decode, validation, books, strategies) without
-    /// the simulator's model.
+    /// <param name="source">
+    /// "simulator": the simulator in the loop; "replay": pre-generated ticks published into md.ring from the bench
+    /// loop (the engine's own cost without the simulator's model); "itch": the same market as ITCH 5.0 order-level
+    /// messages through the ITCH handler, L3 books and top-of-book quotes (feed-to-order for an ITCH tick).
     /// </param>
-    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch, bool replay = false)
+    private static PhaseResult RunPhase(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn, int batch, string source = "simulator")
     {
         string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + batch.ToString(CultureInfo.InvariantCulture));
-        EngineConfig config = BenchConfig(root, instrumentCount, journalTicks, strategiesOn, new FeedConfig { Type = replay ? "none" : "simulator", Mode = "max", Seed = 42, Batch = batch });
+        EngineConfig config = BenchConfig(root, instrumentCount, journalTicks, strategiesOn, new FeedConfig { Type = source == "simulator" ? "simulator" : "none", Mode = "max", Seed = 42, Batch = batch });
+        if (source == "itch")
+        {
+            // order-level books: two resting orders per instrument at a time, with room for churn
+            config = config with { L3OrderCapacity = 1 << 12 };
+        }
+
 
         using TradingEngine engine = TradingEngine.Create(config);
         using AgentInvoker invoker = engine.CreateInvoker();
         invoker.Start();
         Counter accepted = engine.Counters.MdAccepted;
-        var source = replay ? new ReplaySource(config, ticks + Math.Min(200_000, ticks / 10) + 1024) : null;
+        long generated = ticks + Math.Min(200_000, ticks / 10) + 1024;
+        IBenchSource? feed = source switch
+        {
+            "replay" => new ReplaySource(config, generated),
+            "itch" => new ItchSource(config, generated),
+            _ => null,
+        };
 
         // warm-up: JIT tiers, caches, indicator windows
         long warmUp = Math.Min(200_000, ticks / 10);
         while (accepted.Get() < warmUp)
         {
-            source?.Publish(engine.MdRing, batch);
+            feed?.Publish(engine.MdRing, batch);
             invoker.Invoke();
         }
 
@@ -151,9 +167,9 @@ internal static class EngineBench
         ResetHistograms(engine);
         long start = Stopwatch.GetTimestamp();
         long target = startTicks + ticks;
-        while (accepted.Get() < target && (source is null || source.Remaining > 0))
+        while (accepted.Get() < target && (feed is null || feed.Remaining > 0))
         {
-            source?.Publish(engine.MdRing, batch);
+            feed?.Publish(engine.MdRing, batch);
             invoker.Invoke();
         }
 
@@ -356,7 +372,7 @@ internal static class EngineBench
     private static void PrintLatency(string label, long[] p) =>
         Console.Out.WriteLine($"    {label,-26} n={p[0]:N0} p50={p[1]} p90={p[2]} p99={p[3]} p99.9={p[4]} p99.99={p[5]} max={p[6]} ns");
 
-    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult? throughput, PhaseResult? latency, PhaseResult? replay, PhaseResult? pipelined = null)
+    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult? throughput, PhaseResult? latency, PhaseResult? replay, PhaseResult? pipelined = null, PhaseResult? itch = null)
     {
         using var stream = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -369,6 +385,7 @@ internal static class EngineBench
         WritePhase(w, "latency", latency);
         WritePhase(w, "replay", replay);
         WritePhase(w, "pipelined", pipelined);
+        WritePhase(w, "itch", itch);
         w.WriteEndObject();
     }
 
@@ -410,8 +427,101 @@ internal static class EngineBench
         w.WriteEndObject();
     }
 
+    private interface IBenchSource
+    {
+        long Remaining { get; }
+
+        void Publish(RingBuffer ring, int batch);
+    }
+
+    /// <summary>
+    /// The simulator's market as NASDAQ would send it: per instrument a stock directory, then each quote as ITCH
+    /// 'A' add (first) or 'U' replace of the resting bid/ask order, each trade as a 'P' trade, generated before the
+    /// run as raw ITCH and published through the ITCH handler (<see cref="ItchSbePublisher"/>) into md.ring.
+    /// </summary>
+    private sealed class ItchSource : IBenchSource
+    {
+        private readonly byte[] _messages;
+        private readonly int[] _offsets;
+        private int _next;
+        private ItchSbePublisher _publisher;
+        private readonly ItchInstrumentMap _map;
+
+        public ItchSource(EngineConfig config, long count)
+        {
+            var instruments = new SimulatedInstrumentConfig[config.Instruments.Count];
+            var symbols = new string[instruments.Length];
+            for (int i = 0; i < instruments.Length; i++)
+            {
+                InstrumentConfig instrument = config.Instruments[i];
+                symbols[i] = instrument.Symbol;
+                instruments[i] = new SimulatedInstrumentConfig
+                {
+                    Symbol = instrument.Symbol, TickSize = instrument.TickSize, LotSize = instrument.LotSize, StartPrice = instrument.StartPrice,
+                };
+            }
+
+            _map = new ItchInstrumentMap(symbols);
+            var simulator = new MarketSimulator(new SimulatorConfig { Seed = config.Feed.Seed, Instruments = instruments });
+            var events = new SimulatedEvent[count / 2 + instruments.Length];
+            simulator.Generate(events);
+            var writer = new ItchWriter(checked((int)count));
+            for (int i = 0; i < instruments.Length; i++)
+            {
+                writer.Directory((ushort)(i + 1), symbols[i]);
+            }
+
+            var bidOrder = new long[instruments.Length];
+            var askOrder = new long[instruments.Length];
+            long nextOrderId = 1;
+            foreach (ref readonly SimulatedEvent e in events.AsSpan())
+            {
+                if (writer.Count >= count)
+                {
+                    break;
+                }
+
+                ushort locate = (ushort)(e.InstrumentId + 1);
+                if (e.Kind == SimulatedEventKind.Quote)
+                {
+                    bidOrder[e.InstrumentId] = writer.AddOrReplace(locate, symbols[e.InstrumentId], bidOrder[e.InstrumentId], nextOrderId++, 'B', e.BidSize, e.BidPrice);
+                    askOrder[e.InstrumentId] = writer.AddOrReplace(locate, symbols[e.InstrumentId], askOrder[e.InstrumentId], nextOrderId++, 'S', e.AskSize, e.AskPrice);
+                }
+                else
+                {
+                    writer.Trade(locate, symbols[e.InstrumentId], e.TradeSize, e.TradePrice);
+                }
+            }
+
+            (_messages, _offsets) = writer.ToArrays();
+            _publisher = default;
+        }
+
+        public long Remaining => _offsets.Length - 1 - _next;
+
+        public void Publish(RingBuffer ring, int batch)
+        {
+            if (_publisher.Published == 0 && _next == 0)
+            {
+                _publisher = new ItchSbePublisher(ring, _map, feedId: 0, sessionDateEpochNs: 0);
+            }
+
+            _publisher.ReceiveTs = SystemNanoClock.Now();
+            for (int i = 0; i < batch && _next < _offsets.Length - 1; i++)
+            {
+                if (ring.Capacity - ring.Size < 512)
+                {
+                    return;
+                }
+
+                ItchParser.Parse(_messages.AsSpan(_offsets[_next], _offsets[_next + 1] - _offsets[_next]), ref _publisher);
+                _next++;
+            }
+        }
+    }
+
     /// <summary>Simulated events generated before the run and published into md.ring on demand.</summary>
-    private sealed class ReplaySource
+    private sealed class ReplaySource : IBenchSource
     {
         private readonly SimulatedEvent[] _events;
         private int _next;
