@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Llt.Shell.Alpaca;
+
+/// <summary>Every message the Alpaca adapters log (source-generated; keys never appear in any of them).</summary>
+internal static partial class AlpacaLog
+{
+    [LoggerMessage(700, LogLevel.Information, "alpaca stream: connecting to {Url}")]
+    public static partial void Connecting(ILogger logger, Uri url);
+
+    [LoggerMessage(701, LogLevel.Information, "alpaca stream: streaming {Trades} trade, {Quotes} quote and {Bars} bar subscriptions")]
+    public static partial void Subscribed(ILogger logger, int trades, int quotes, int bars);
+
+    [LoggerMessage(702, LogLevel.Error, "alpaca stream: server error {Code}: {Message}")]
+    public static partial void ServerError(ILogger logger, int code, string message);
+
+    [LoggerMessage(703, LogLevel.Warning, "alpaca stream: disconnected ({Reason}); reconnecting in {Delay}")]
+    public static partial void Disconnected(ILogger logger, string reason, TimeSpan delay);
+
+    [LoggerMessage(704, LogLevel.Warning, "alpaca stream: malformed message: {Why}")]
+    public static partial void Malformed(ILogger logger, string why);
+}
