@@ -68,6 +68,12 @@ public sealed record EngineConfig
 
     public string CountersPath => Path.Combine(EngineShmDirectory, "counters.dat");
 
+    /// <summary>Orders and cancels for external venue <paramref name="venueId"/> (one-to-one: gateway → that venue's adapter).</summary>
+    public string VenueOutRingPath(int venueId) => Path.Combine(EngineShmDirectory, $"venue-{venueId}.ring");
+
+    /// <summary>Execution reports from every external venue's adapter (many-to-one: adapters → gateway).</summary>
+    public string VenueInRingPath => Path.Combine(EngineShmDirectory, "venues-in.ring");
+
     /// <summary>The embedded defaults `make run` trades: four large caps on the simulator.</summary>
     public static IReadOnlyList<VenueConfig> DefaultVenues() =>
     [

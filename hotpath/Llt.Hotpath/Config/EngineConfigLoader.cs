@@ -16,8 +16,8 @@ public static class EngineConfigLoader
 
     /// <summary>Most feeds failover chooses between (and counter slots reserved for them).</summary>
     public const int MaxFeedLines = 16;
-    private static readonly string[] VenueKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare", "ackTimeout"];
-    private static readonly string[] VenuesItemKeys = ["name", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare"];
+    private static readonly string[] VenueKeys = ["name", "type", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare", "ackTimeout"];
+    private static readonly string[] VenuesItemKeys = ["name", "type", "entryLatency", "ackLatency", "takerFee", "makerFee", "liquidityShare"];
     private static readonly string[] OmsKeys = ["ackTimeout"];
 
     /// <summary>Most venues the router spreads over (venue ids are int16 on the wire; the router ranks with an insertion sort).</summary>
@@ -187,6 +187,7 @@ public static class EngineConfigLoader
         var config = new VenueConfig
         {
             Name = GetString(venue, prefix, "name") ?? defaults.Name,
+            Type = GetString(venue, prefix, "type") ?? defaults.Type,
             EntryLatencyNs = GetDuration(venue, prefix, "entryLatency") ?? defaults.EntryLatencyNs,
             AckLatencyNs = GetDuration(venue, prefix, "ackLatency") ?? defaults.AckLatencyNs,
             TakerFeePerUnit = GetFixedPoint(venue, prefix, "takerFee") ?? defaults.TakerFeePerUnit,
@@ -196,6 +197,11 @@ public static class EngineConfigLoader
         if (string.IsNullOrWhiteSpace(config.Name))
         {
             throw new ConfigException($"{prefix}.name", "must not be empty");
+        }
+
+        if (config.Type is not ("simulated" or "external"))
+        {
+            throw new ConfigException($"{prefix}.type", $"'{config.Type}' is not one of simulated, external");
         }
 
         if (config.EntryLatencyNs < 0)

@@ -9,6 +9,16 @@ public sealed record VenueConfig
 {
     public string Name { get; init; } = "SIM";
 
+    /// <summary>
+    /// "simulated" (the embedded exchange) or "external": orders go out as SBE on the venue's own ring
+    /// (<see cref="EngineConfig.VenueOutRingPath"/>) to an adapter process (the shell's Alpaca trading adapter),
+    /// which answers with SBE ExecutionReports on <see cref="EngineConfig.VenueInRingPath"/>. Fees, latencies and
+    /// liquidity share are then the router's estimates of that venue.
+    /// </summary>
+    public string Type { get; init; } = "simulated";
+
+    public bool IsExternal => Type == "external";
+
     public long EntryLatencyNs { get; init; }
 
     public long AckLatencyNs { get; init; }

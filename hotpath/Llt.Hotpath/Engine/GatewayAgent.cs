@@ -19,33 +19,57 @@ namespace Llt.Hotpath.Engine;
 /// market it trades against: on one ring, an order can never see a market newer than the one that caused it.
 /// Runs on the trader's thread (one-thread mode: the hops are in-cache ring copies) or on its own
 /// (pipelined mode). It never journals: the trader journals each report when it reads it (single writer).
+/// <para>
+/// External venues (<see cref="Config.VenueConfig.IsExternal"/>) have no exchange here: their orders and cancels
+/// are copied, as the SBE messages they are, onto the venue's own out ring for its adapter process, and the
+/// adapters' SBE ExecutionReports on the shared in ring become the same reports a simulated venue produces.
+/// </para>
 /// </summary>
 public sealed class GatewayAgent : IAgent
 {
     private const int BatchLimit = 256;
 
     private readonly RingBuffer _orders;
-    private readonly SimulatedExchange[] _venues;
+    private readonly SimulatedExchange?[] _venues;
+    private readonly RingBuffer? _externalIn;
     private readonly INanoClock _clock;
     private Handler _handler;
     private ReportWriter _writer;
 
     public GatewayAgent(RingBuffer orders, RingBuffer reports, SimulatedExchange[] venues, INanoClock clock, CountersManager counters)
+        : this(orders, reports, venues, new RingBuffer?[venues.Length], null, clock, counters)
+    {
+    }
+
+    /// <param name="venues">Venue i's simulated exchange, or null for an external venue.</param>
+    /// <param name="externalOut">Venue i's out ring for an external venue, null for a simulated one.</param>
+    /// <param name="externalIn">Where external venues' adapters write their ExecutionReports (null: no external venue).</param>
+    public GatewayAgent(
+        RingBuffer orders, RingBuffer reports, SimulatedExchange?[] venues, RingBuffer?[] externalOut, RingBuffer? externalIn,
+        INanoClock clock, CountersManager counters)
     {
         _orders = orders;
         _venues = venues;
+        _externalIn = externalIn;
         _clock = clock;
         Rejected = counters.AllocateCounter(530, "gateway: orders the venue refused on entry");
         Malformed = counters.AllocateCounter(531, "gateway: undecodable or unknown records");
         ReportsDeferred = counters.AllocateCounter(532, "gateway: report polls deferred (report ring full)");
         ReportsLost = counters.AllocateCounter(533, "gateway: reports lost (report ring full)");
+        ExternalReports = counters.AllocateCounter(537, "gateway: execution reports from external venue adapters");
         _writer = new ReportWriter(reports, ReportsLost);
-        _handler = new Handler(venues, reports, Rejected, Malformed, ReportsLost);
+        _handler = new Handler(venues, externalOut, reports, Rejected, Malformed, ReportsLost);
+        _externalHandler = new ExternalReportHandler(reports, Malformed, ReportsLost, _handler.ExternalOrders, ExternalReports);
     }
+
+    private ExternalReportHandler _externalHandler;
+
+    /// <summary>Reports read from external venues' adapters.</summary>
+    public Counter ExternalReports { get; }
 
     public string RoleName => Config.EngineAgentNames.Gateway;
 
-    public ReadOnlySpan<SimulatedExchange> Venues => _venues;
+    public ReadOnlySpan<SimulatedExchange?> Venues => _venues;
 
     public Counter Rejected { get; }
 
@@ -60,10 +84,15 @@ public sealed class GatewayAgent : IAgent
         long nowNs = _clock.NanoTime();
         _handler.NowNs = nowNs;
         int work = _orders.Read(ref _handler, BatchLimit);
-        SimulatedExchange[] venues = _venues;
+        SimulatedExchange?[] venues = _venues;
         for (int v = 0; v < venues.Length; v++)
         {
-            SimulatedExchange venue = venues[v];
+            SimulatedExchange? venue = venues[v];
+            if (venue is null)
+            {
+                continue;
+            }
+
             // a report polled is a report dropped from the venue's queue: poll only what the ring can take
             if (!_writer.HasRoomFor(venue.PendingReportCount))
             {
@@ -72,6 +101,12 @@ public sealed class GatewayAgent : IAgent
             }
 
             work += venue.Poll(nowNs, ref _writer);
+        }
+
+        if (_externalIn is not null && _writer.HasRoomFor(BatchLimit))
+        {
+            _externalHandler.NowNs = nowNs;
+            work += _externalIn.Read(ref _externalHandler, BatchLimit);
         }
 
         return work;
@@ -107,15 +142,18 @@ public sealed class GatewayAgent : IAgent
 
     private struct Handler : IMessageHandler
     {
-        private readonly SimulatedExchange[] _venues;
+        private readonly SimulatedExchange?[] _venues;
+        private readonly RingBuffer?[] _externalOut;
         private readonly RingBuffer _reports;
         private readonly Counter _rejected;
         private readonly Counter _malformed;
         private readonly Counter _lost;
 
-        public Handler(SimulatedExchange[] venues, RingBuffer reports, Counter rejected, Counter malformed, Counter lost)
+        public Handler(SimulatedExchange?[] venues, RingBuffer?[] externalOut, RingBuffer reports, Counter rejected, Counter malformed, Counter lost)
         {
             _venues = venues;
+            _externalOut = externalOut;
+            ExternalOrders = new ExternalOrderTable(8192);
             _reports = reports;
             _rejected = rejected;
             _malformed = malformed;
@@ -124,6 +162,9 @@ public sealed class GatewayAgent : IAgent
         }
 
         public long NowNs;
+
+        /// <summary>Orders working at external venues: which venue holds each (cancels go there).</summary>
+        public readonly ExternalOrderTable ExternalOrders;
 
         public readonly void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
         {
@@ -158,10 +199,10 @@ public sealed class GatewayAgent : IAgent
 
             int instrumentId = quote.InstrumentId;
             long bid = quote.BidPrice, bidSize = quote.BidSize, ask = quote.AskPrice, askSize = quote.AskSize;
-            SimulatedExchange[] venues = _venues;
+            SimulatedExchange?[] venues = _venues;
             for (int v = 0; v < venues.Length; v++)
             {
-                venues[v].OnQuote(instrumentId, bid, bidSize, ask, askSize, NowNs);
+                venues[v]?.OnQuote(instrumentId, bid, bidSize, ask, askSize, NowNs);
             }
         }
 
@@ -175,10 +216,10 @@ public sealed class GatewayAgent : IAgent
 
             int instrumentId = trade.InstrumentId;
             long price = trade.Price, size = trade.Size;
-            SimulatedExchange[] venues = _venues;
+            SimulatedExchange?[] venues = _venues;
             for (int v = 0; v < venues.Length; v++)
             {
-                venues[v].OnTrade(instrumentId, price, size, NowNs);
+                venues[v]?.OnTrade(instrumentId, price, size, NowNs);
             }
         }
 
@@ -195,7 +236,21 @@ public sealed class GatewayAgent : IAgent
             long price = order.Price;
             var venueOrder = new VenueOrder(clOrdId, order.InstrumentId, order.Side, order.OrdType, order.TimeInForce,
                 order.ExecInst, price == NewOrderDecoder.PriceNullValue ? 0 : price, order.Qty);
-            VenueResult result = _venues[order.VenueId].Submit(venueOrder, NowNs);
+            SimulatedExchange? simulated = _venues[order.VenueId];
+            VenueResult result;
+            if (simulated is not null)
+            {
+                result = simulated.Submit(venueOrder, NowNs);
+            }
+            else
+            {
+                // the adapter gets the order as the SBE message it is; it answers with ExecutionReports
+                result = _externalOut[order.VenueId]!.Write(NewOrderDecoder.TemplateId, message) == WriteResult.Success
+                    && ExternalOrders.TryAdd(clOrdId, order.VenueId)
+                    ? VenueResult.Accepted
+                    : VenueResult.OrderCapacityFull;
+            }
+
             if (result != VenueResult.Accepted)
             {
                 // refused on entry: the trader learns it the way it learns everything, from a report
@@ -224,14 +279,20 @@ public sealed class GatewayAgent : IAgent
             }
 
             long target = (long)cancel.OrigClOrdId;
-            SimulatedExchange[] venues = _venues;
+            SimulatedExchange?[] venues = _venues;
             for (int v = 0; v < venues.Length; v++)
             {
-                if (venues[v].Holds(target))
+                if (venues[v] is { } venue && venue.Holds(target))
                 {
-                    venues[v].Cancel(target, NowNs);
+                    venue.Cancel(target, NowNs);
                     return;
                 }
+            }
+
+            int external = ExternalOrders.VenueOf(target);
+            if (external >= 0 && _externalOut[external]!.Write(CancelOrderDecoder.TemplateId, message) == WriteResult.Success)
+            {
+                return;
             }
 
             // no venue holds it any more (filled or cancelled meanwhile): too late to cancel
@@ -245,6 +306,117 @@ public sealed class GatewayAgent : IAgent
                 RejectReason = RejectReason.TooLateToCancel,
             };
             Send(_reports, report, _lost);
+        }
+    }
+
+    /// <summary>
+    /// An external venue adapter's SBE ExecutionReport → the <see cref="VenueReport"/> a simulated venue would have
+    /// produced: New → Ack, PartialFill/Fill → Fill (one per fill in the group), Canceled, Expired, Rejected with
+    /// status Rejected → Rejected, Rejected with any other status → the cancel was refused (CancelRejected).
+    /// Reports for orders the gateway did not send are counted malformed and dropped.
+    /// </summary>
+    private struct ExternalReportHandler : IMessageHandler
+    {
+        private readonly RingBuffer _reports;
+        private readonly Counter _malformed;
+        private readonly Counter _lost;
+        private readonly ExternalOrderTable _orders;
+        private readonly Counter _received;
+
+        public ExternalReportHandler(RingBuffer reports, Counter malformed, Counter lost, ExternalOrderTable orders, Counter received)
+        {
+            _reports = reports;
+            _malformed = malformed;
+            _lost = lost;
+            _orders = orders;
+            _received = received;
+            NowNs = 0;
+        }
+
+        public long NowNs;
+
+        public readonly void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
+        {
+            if (msgTypeId != ExecutionReportDecoder.TemplateId
+                || ExecutionReportDecoder.TryDecode(buffer.AsSpan(index, length), 0, out ExecutionReportDecoder er, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            long clOrdId = (long)er.ClOrdId;
+            if (_orders.VenueOf(clOrdId) < 0)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            _received.Increment();
+            var report = new VenueReport
+            {
+                TimestampNs = NowNs,
+                VenueTimeNs = (long)er.TransactTs,
+                ClOrdId = clOrdId,
+                InstrumentId = er.InstrumentId,
+                Side = er.Side,
+                Price = er.Price == ExecutionReportDecoder.PriceNullValue ? 0 : er.Price,
+                CumQty = er.CumQty,
+                LeavesQty = er.LeavesQty,
+                RejectReason = er.RejectReason,
+            };
+            switch (er.ExecType)
+            {
+                case ExecType.New:
+                    report.Kind = VenueReportKind.Ack;
+                    Send(_reports, report, _lost);
+                    break;
+                case ExecType.PartialFill:
+                case ExecType.Fill:
+                    var fills = er.Fills();
+                    while (fills.HasNext)
+                    {
+                        fills.Next();
+                        report.Kind = VenueReportKind.Fill;
+                        report.Price = fills.LastPx;
+                        report.LastQty = fills.LastQty;
+                        report.Fee = fills.Fee;
+                        report.Liquidity = fills.Liquidity;
+                        Send(_reports, report, _lost);
+                    }
+
+                    if (er.LeavesQty == 0)
+                    {
+                        _orders.Remove(clOrdId);
+                    }
+
+                    break;
+                case ExecType.Canceled:
+                    report.Kind = VenueReportKind.Canceled;
+                    _orders.Remove(clOrdId);
+                    Send(_reports, report, _lost);
+                    break;
+                case ExecType.Expired:
+                    report.Kind = VenueReportKind.Expired;
+                    _orders.Remove(clOrdId);
+                    Send(_reports, report, _lost);
+                    break;
+                case ExecType.Rejected:
+                    if (er.OrdStatus == OrdStatus.Rejected)
+                    {
+                        report.Kind = VenueReportKind.Rejected;
+                        _orders.Remove(clOrdId);
+                    }
+                    else
+                    {
+                        report.Kind = VenueReportKind.CancelRejected;
+                    }
+
+                    Send(_reports, report, _lost);
+                    break;
+                default:
+                    _malformed.Increment();
+                    break;
+            }
         }
     }
 }

@@ -31,6 +31,10 @@ public sealed class TradingEngine : IDisposable
 
     private readonly List<AgentRunner> _runners = [];
     private readonly AlignedMemory _gatewayMemory;
+    private readonly List<RingBufferFile> _externalFiles = [];
+
+    /// <summary>Bytes of each external venue ring (orders out, reports in): thousands of messages of slack.</summary>
+    public const int ExternalVenueRingCapacity = 1 << 20;
     private readonly AlignedMemory _reportMemory;
     private readonly Dictionary<string, IAgent> _agents = new(StringComparer.Ordinal);
     private bool _disposed;
@@ -71,7 +75,26 @@ public sealed class TradingEngine : IDisposable
         _reportMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
         Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager);
         Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager, Gateway, clock);
-        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), clock, CountersManager);
+        var externalOut = new RingBuffer?[config.Venues.Count];
+        for (int v = 0; v < config.Venues.Count; v++)
+        {
+            if (config.Venues[v].IsExternal)
+            {
+                RingBufferFile file = RingBufferFile.Create(config.VenueOutRingPath(v), ExternalVenueRingCapacity);
+                _externalFiles.Add(file);
+                externalOut[v] = new OneToOneRingBuffer(file.Buffer);
+            }
+        }
+
+        RingBuffer? externalIn = null;
+        if (_externalFiles.Count > 0)
+        {
+            RingBufferFile file = RingBufferFile.Create(config.VenueInRingPath, ExternalVenueRingCapacity);
+            _externalFiles.Add(file);
+            externalIn = new ManyToOneRingBuffer(file.Buffer);
+        }
+
+        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, clock, CountersManager);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         if (!Journal.Writer.Recovery.CreatedNew)
         {
@@ -271,13 +294,18 @@ public sealed class TradingEngine : IDisposable
         return new ExecutionPipeline(risk, oms, gateway, portfolio, strategies, journal, orderIds, counters, clock, instruments);
     }
 
-    private static SimulatedExchange[] CreateVenues(EngineConfig config)
+    private static SimulatedExchange?[] CreateVenues(EngineConfig config)
     {
         int instruments = Math.Max(1, config.Instruments.Count);
-        var venues = new SimulatedExchange[config.Venues.Count];
+        var venues = new SimulatedExchange?[config.Venues.Count];
         for (int v = 0; v < venues.Length; v++)
         {
             VenueConfig venue = config.Venues[v];
+            if (venue.IsExternal)
+            {
+                continue;
+            }
+
             venues[v] = new SimulatedExchange(new SimulatedExchangeOptions
             {
                 VenueId = v,
@@ -363,6 +391,11 @@ public sealed class TradingEngine : IDisposable
         MdRingFile.Dispose();
         CmdRingFile.Dispose();
         _gatewayMemory.Dispose();
+        foreach (RingBufferFile file in _externalFiles)
+        {
+            file.Dispose();
+        }
+
         _reportMemory.Dispose();
         Instruments.Dispose();
         Books.Dispose();

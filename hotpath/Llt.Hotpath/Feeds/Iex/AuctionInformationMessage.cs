@@ -39,5 +39,18 @@ public readonly ref struct AuctionInformationMessage
 
     public long UpperAuctionCollar => PriceAt(IexMessageDescriptor.UpperAuctionCollarOffset);
 
+    /// <summary>The prices as on the wire (10^-4).</summary>
+    public long RawReferencePrice => IexBytes.Int64(_buffer, IexMessageDescriptor.ReferencePriceOffset);
+
+    public long RawIndicativeClearingPrice => IexBytes.Int64(_buffer, IexMessageDescriptor.IndicativeClearingPriceOffset);
+
+    public long RawAuctionBookClearingPrice => IexBytes.Int64(_buffer, IexMessageDescriptor.AuctionBookClearingPriceOffset);
+
+    public long RawCollarReferencePrice => IexBytes.Int64(_buffer, IexMessageDescriptor.CollarReferencePriceOffset);
+
+    public long RawLowerAuctionCollar => IexBytes.Int64(_buffer, IexMessageDescriptor.LowerAuctionCollarOffset);
+
+    public long RawUpperAuctionCollar => IexBytes.Int64(_buffer, IexMessageDescriptor.UpperAuctionCollarOffset);
+
     private long PriceAt(int offset) => IexPrice.ToEngine(IexBytes.Int64(_buffer, offset));
 }

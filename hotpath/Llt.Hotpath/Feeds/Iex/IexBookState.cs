@@ -17,6 +17,9 @@ internal struct IexBookState
     public long LastBidTimestamp;
     public long LastAskTimestamp;
 
+    /// <summary>Sequence of the newest TOPS quote applied, to refuse stale recovered ones.</summary>
+    public long LastQuoteSequence;
+
     public byte TradingStatus;
     public byte OperationalHaltStatus;
 }

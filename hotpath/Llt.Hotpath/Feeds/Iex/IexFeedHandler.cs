@@ -15,16 +15,16 @@ namespace Llt.Hotpath.Feeds.Iex;
 /// the same segment from the other line still gets applied. A malformed message inside a valid segment is
 /// counted by the builder and skipped; the rest of the segment is applied. A new IEX-TP session id restarts
 /// sequencing; segments of the previous session (the slower line) are dropped. Gaps are counted and declared
-/// lost after the configured window; requesting a retransmission (IEX-TP gap fill) is not done here.
+/// lost after the configured window and passed to the <see cref="IGapHandler"/> of the overloads that take one
+/// (the hook for an IEX-TP gap-fill request and an alert).
 /// </remarks>
 /// <example>
 /// <code>
 /// public int DoWork()
 /// {
-///     int work = 0;
-///     while (_lineA.TryReceive(out ReadOnlySpan&lt;byte&gt; payload, out long receivedNs)) work += _feed.OnDatagram(LineArbiter.LineA, payload, receivedNs);
-///     while (_lineB.TryReceive(out ReadOnlySpan&lt;byte&gt; payload, out long receivedNs)) work += _feed.OnDatagram(LineArbiter.LineB, payload, receivedNs);
-///     return work + _feed.ExpireGaps(_clock.NanoTime());
+///     // _lineA/_lineB: IexUdpLine (live) — or one IexCaptureSource polled with the capture's span (replay)
+///     int work = _lineA.Poll(_feed, _clock, 64, ref _gaps) + _lineB.Poll(_feed, _clock, 64, ref _gaps);
+///     return work + _feed.ExpireGaps(_clock.NanoTime(), ref _gaps);
 /// }
 /// </code>
 /// </example>
@@ -111,9 +111,20 @@ public sealed class IexFeedHandler<TListener>
     /// <summary>
     /// Handles one UDP payload received on <paramref name="line"/> (<see cref="LineArbiter.LineA"/> or
     /// <see cref="LineArbiter.LineB"/>) at <paramref name="receiveTimestampNs"/>. Returns the number of messages
-    /// applied (0 for a duplicate, heartbeat or refused segment).
+    /// applied (0 for a duplicate, heartbeat or refused segment). Gaps declared lost are only counted.
     /// </summary>
     public int OnDatagram(int line, ReadOnlySpan<byte> payload, long receiveTimestampNs)
+    {
+        var gaps = default(NoGapHandler);
+        return OnDatagram(line, payload, receiveTimestampNs, ref gaps);
+    }
+
+    /// <summary>
+    /// As <see cref="OnDatagram(int, ReadOnlySpan{byte}, long)"/>, telling <paramref name="gapHandler"/> about every
+    /// gap declared lost (the hook for an IEX-TP gap-fill request and an alert).
+    /// </summary>
+    public int OnDatagram<TGapHandler>(int line, ReadOnlySpan<byte> payload, long receiveTimestampNs, ref TGapHandler gapHandler)
+        where TGapHandler : struct, IGapHandler
     {
         _datagrams++;
         IexTpError error = IexTpSegment.Wrap(payload, out IexTpSegment segment);
@@ -129,14 +140,21 @@ public sealed class IexFeedHandler<TListener>
             return 0;
         }
 
-        if (_arbiter.CheckSession(SessionId.FromNumber(segment.SessionId)) == SessionStatus.Previous)
+        SessionStatus session = _arbiter.CheckSession(SessionId.FromNumber(segment.SessionId), ref gapHandler);
+        if (session == SessionStatus.Previous)
         {
             _previousSessionSegments++;
             return 0;
         }
 
+        if (session == SessionStatus.Changed)
+        {
+            // sequence numbers restart: the old session's cannot be compared with the new one's
+            _books.ForgetRecentLevels();
+        }
+
         _segments++;
-        ArbitrationResult result = _arbiter.Offer(line, segment.FirstMessageSequenceNumber, segment.MessageCount, receiveTimestampNs);
+        ArbitrationResult result = _arbiter.Offer(line, segment.FirstMessageSequenceNumber, segment.MessageCount, receiveTimestampNs, ref gapHandler);
         if (segment.IsHeartbeat)
         {
             _heartbeats++;
@@ -154,11 +172,26 @@ public sealed class IexFeedHandler<TListener>
     /// <summary>Declares lost the gaps whose window ran out by <paramref name="nowNs"/>; call once per duty cycle.</summary>
     public int ExpireGaps(long nowNs) => _arbiter.ExpireGaps(nowNs);
 
+    /// <summary>As <see cref="ExpireGaps(long)"/>, telling <paramref name="gapHandler"/> about each gap declared lost.</summary>
+    public int ExpireGaps<TGapHandler>(long nowNs, ref TGapHandler gapHandler)
+        where TGapHandler : struct, IGapHandler => _arbiter.ExpireGaps(nowNs, ref gapHandler);
+
+    /// <summary>
+    /// Expects <paramref name="nextSequence"/> next in the current session, dropping pending gaps without declaring
+    /// them: after the books were rebuilt from a snapshot, or to replay a capture from its start.
+    /// </summary>
+    public void RestartAt(long nextSequence)
+    {
+        _arbiter.ResetTo(nextSequence);
+        _books.ForgetRecentLevels();
+    }
+
     /// <summary>The common case: one in-sequence run <c>[SkipMessages, SkipMessages + DeliverMessages)</c>.</summary>
     private int ApplyRun(IexTpSegment segment, ArbitrationResult result, long receiveTimestampNs)
     {
         int first = result.SkipMessages;
         int end = first + result.DeliverMessages;
+        long firstSequence = segment.FirstMessageSequenceNumber;
         IexTpMessageEnumerator messages = segment.GetEnumerator();
         while (messages.MoveNext())
         {
@@ -170,7 +203,7 @@ public sealed class IexFeedHandler<TListener>
 
             if (index >= first)
             {
-                _books.Apply(_protocol, messages.Current, receiveTimestampNs);
+                _books.Apply(_protocol, messages.Current, receiveTimestampNs, recovered: false, firstSequence + index);
             }
         }
 
@@ -181,6 +214,7 @@ public sealed class IexFeedHandler<TListener>
     private int ApplyWithRecovery(IexTpSegment segment, ArbitrationResult result, long receiveTimestampNs)
     {
         int recoveredEnd = result.RecoveredSkip + result.RecoveredMessages;
+        long firstSequence = segment.FirstMessageSequenceNumber;
         IexTpMessageEnumerator messages = segment.GetEnumerator();
         while (messages.MoveNext())
         {
@@ -188,7 +222,7 @@ public sealed class IexFeedHandler<TListener>
             if (result.ShouldDeliver(index))
             {
                 bool recovered = index >= result.RecoveredSkip && index < recoveredEnd;
-                _books.Apply(_protocol, messages.Current, receiveTimestampNs, recovered);
+                _books.Apply(_protocol, messages.Current, receiveTimestampNs, recovered, firstSequence + index);
             }
         }
 

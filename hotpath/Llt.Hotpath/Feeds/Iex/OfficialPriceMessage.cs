@@ -15,5 +15,8 @@ public readonly ref struct OfficialPriceMessage
     public IexSymbol Symbol => new(IexBytes.UInt64(_buffer, IexMessageDescriptor.SymbolOffset));
 
     /// <summary>Engine fixed point (10^-8).</summary>
-    public long OfficialPrice => IexPrice.ToEngine(IexBytes.Int64(_buffer, IexMessageDescriptor.OfficialPriceOffset));
+    public long OfficialPrice => IexPrice.ToEngine(RawOfficialPrice);
+
+    /// <summary>As on the wire (10^-4).</summary>
+    public long RawOfficialPrice => IexBytes.Int64(_buffer, IexMessageDescriptor.OfficialPriceOffset);
 }

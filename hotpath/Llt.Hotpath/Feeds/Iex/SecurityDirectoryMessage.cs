@@ -17,7 +17,10 @@ public readonly ref struct SecurityDirectoryMessage
     public uint RoundLotSize => IexBytes.UInt32(_buffer, IexMessageDescriptor.RoundLotSizeOffset);
 
     /// <summary>Corporate-action-adjusted previous official closing price, engine fixed point (10^-8).</summary>
-    public long AdjustedPocPrice => IexPrice.ToEngine(IexBytes.Int64(_buffer, IexMessageDescriptor.AdjustedPocPriceOffset));
+    public long AdjustedPocPrice => IexPrice.ToEngine(RawAdjustedPocPrice);
+
+    /// <summary>Adjusted POC price as on the wire (10^-4).</summary>
+    public long RawAdjustedPocPrice => IexBytes.Int64(_buffer, IexMessageDescriptor.AdjustedPocPriceOffset);
 
     /// <summary>0 not applicable, 1 Tier 1 NMS stock, 2 Tier 2 NMS stock.</summary>
     public byte LuldTier => IexBytes.UInt8(_buffer, IexMessageDescriptor.LuldTierOffset);

@@ -23,7 +23,9 @@ public enum ArbitrationKind
     /// <summary>No messages and no gap revealed (a MoldUDP64 heartbeat, an end-of-session packet).</summary>
     Heartbeat = 5,
 
-    /// <summary>Invalid arguments (line not 0/1, sequence below 1, negative count, sequence overflow), or a packet of a
-    /// previous session: nothing delivered, state unchanged, counted in <see cref="LineArbiter.Rejected"/>.</summary>
+    /// <summary>Invalid arguments (line not 0/1, sequence below 1, negative count, sequence overflow): nothing
+    /// delivered, state unchanged, counted in <see cref="LineArbiter.Rejected"/>. (A packet of the previous session is
+    /// caught earlier by <see cref="LineArbiter.CheckSession(SessionId)"/> and counted in
+    /// <see cref="LineArbiter.PreviousSessionPackets"/>.)</summary>
     Rejected = 6,
 }
