@@ -47,6 +47,7 @@ public sealed class IexParserTests
         Assert.Equal("TradingStatus", m.Kind);
         Assert.Equal((byte)'H', m.Code);
         Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(BitConverter.ToUInt32("T1  "u8), (uint)m["Reason"]);
     }
 
@@ -58,6 +59,7 @@ public sealed class IexParserTests
         Assert.Equal("RetailLiquidityIndicator", m.Kind);
         Assert.Equal((byte)'A', m.Code);
         Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
     }
 
     [Fact]
@@ -66,7 +68,11 @@ public sealed class IexParserTests
         DecodedMessage m = ParseOne(IexProtocol.Deep, IexWire.OperationalHaltStatus((byte)'O', Ts, "ZIEXT"));
 
         Assert.Equal("OperationalHaltStatus", m.Kind);
+        Assert.Equal((byte)'O', m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(1, m["IsHalted"]);
+        Assert.Equal(0, ParseOne(IexProtocol.Deep, IexWire.OperationalHaltStatus((byte)'N', Ts, "ZIEXT"))["IsHalted"]);
     }
 
     [Fact]
@@ -75,6 +81,9 @@ public sealed class IexParserTests
         DecodedMessage m = ParseOne(IexProtocol.Tops, IexWire.ShortSalePriceTestStatus(1, Ts, "ZIEXT", (byte)'A'));
 
         Assert.Equal("ShortSalePriceTestStatus", m.Kind);
+        Assert.Equal(1, m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(1, m["IsInEffect"]);
         Assert.Equal((byte)'A', m["Detail"]);
     }
@@ -86,6 +95,8 @@ public sealed class IexParserTests
 
         Assert.Equal("SecurityEvent", m.Kind);
         Assert.Equal((byte)'O', m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
     }
 
     [Fact]
@@ -96,6 +107,9 @@ public sealed class IexParserTests
         DecodedMessage m = ParseOne(IexProtocol.Tops, message);
 
         Assert.Equal("QuoteUpdate", m.Kind);
+        Assert.Equal(0x40, m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(9700, m["BidSize"]);
         Assert.Equal(9_905_000_000, m["BidPrice"]);
         Assert.Equal(9_907_000_000, m["AskPrice"]);
@@ -114,6 +128,9 @@ public sealed class IexParserTests
         DecodedMessage m = ParseOne(IexProtocol.Deep, message);
 
         Assert.Equal("PriceLevelUpdate", m.Kind);
+        Assert.Equal(1, m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(type, m["MessageType"]);
         Assert.Equal((long)side, m["Side"]);
         Assert.Equal(1, m["IsEventProcessingComplete"]);
@@ -131,6 +148,8 @@ public sealed class IexParserTests
 
         Assert.Equal("TradeReport", m.Kind);
         Assert.Equal(0xc0, m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(100, m["Size"]);
         Assert.Equal(9_905_000_000, m["Price"]);
         Assert.Equal(429974, m["TradeId"]);
@@ -139,9 +158,13 @@ public sealed class IexParserTests
     [Fact]
     public void TradeBreak_DecodesTheBrokenTrade()
     {
-        DecodedMessage m = ParseOne(IexProtocol.Tops, IexWire.Trade('B', 0, Ts, "ZIEXT", 100, IexWire.Price4(99.05m), 429974));
+        DecodedMessage m = ParseOne(IexProtocol.Tops, IexWire.Trade('B', 0x20, Ts, "ZIEXT", 100, IexWire.Price4(99.05m), 429974));
 
         Assert.Equal("TradeBreak", m.Kind);
+        Assert.Equal(0x20, m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
+        Assert.Equal(100, m["Size"]);
         Assert.Equal(429974, m["TradeId"]);
         Assert.Equal(9_905_000_000, m["Price"]);
     }
@@ -153,6 +176,8 @@ public sealed class IexParserTests
 
         Assert.Equal("OfficialPrice", m.Kind);
         Assert.Equal((byte)'Q', m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(9_905_000_000, m["OfficialPrice"]);
     }
 
@@ -167,6 +192,8 @@ public sealed class IexParserTests
 
         Assert.Equal("AuctionInformation", m.Kind);
         Assert.Equal((byte)'C', m.Code);
+        Assert.Equal("ZIEXT", m.Symbol);
+        Assert.Equal(Ts, m.Timestamp);
         Assert.Equal(93_000, m["PairedShares"]);
         Assert.Equal(IexWire.Price8(35.56m), m["ReferencePrice"]);
         Assert.Equal(IexWire.Price8(35.57m), m["IndicativeClearingPrice"]);
