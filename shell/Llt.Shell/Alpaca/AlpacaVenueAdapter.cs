@@ -1,0 +1,495 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Llt.Codecs.Runtime;
+using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Memory;
+using Llt.Sbe;
+using Llt.Shell.Sinks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Llt.Shell.Alpaca;
+
+/// <summary>
+/// Alpaca as a venue the engine routes to (<c>venues[].type: "external"</c>). Reads the engine's SBE NewOrder /
+/// CancelOrder for this venue from its out ring and turns them into trading API calls (client order id = the
+/// engine's, so a retry can never place an order twice: after a timeout or 5xx the adapter first asks Alpaca
+/// whether the order exists); listens to the <c>trade_updates</c> stream and writes what happens to each order
+/// as SBE ExecutionReports on the engine's in ring. A request Alpaca refuses (403, 422, or 429/5xx still failing
+/// after retries) comes back to the engine as a rejection carrying Alpaca's message.
+/// </summary>
+public sealed class AlpacaVenueAdapter : BackgroundService
+{
+    private const int MaxAttempts = 3;
+
+    private readonly AlpacaVenueOptions _options;
+    private readonly RingBuffer _out;
+    private readonly RingBuffer _in;
+    private readonly IReadOnlyList<string> _symbols;
+    private readonly AlpacaTradingClient _client;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<long, TrackedOrder> _orders = new();
+    private readonly byte[] _report = new byte[1024];
+    private readonly object _reportLock = new();
+
+    public AlpacaVenueAdapter(AlpacaVenueOptions options, RingBuffer venueOut, RingBuffer venuesIn, IReadOnlyList<string> symbols, AlpacaTradingClient client, ILogger<AlpacaVenueAdapter> logger)
+    {
+        _options = options;
+        _out = venueOut;
+        _in = venuesIn;
+        _symbols = symbols;
+        _client = client;
+        _logger = logger;
+    }
+
+    public long Submitted { get; private set; }
+
+    public long Rejected { get; private set; }
+
+    public long CancelRequests { get; private set; }
+
+    public long Updates { get; private set; }
+
+    /// <summary>Trade updates for orders the engine did not place (manual orders in the same account).</summary>
+    public long ForeignUpdates { get; private set; }
+
+    public bool Listening { get; private set; }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(OrderLoopAsync(stoppingToken), UpdatesLoopAsync(stoppingToken));
+
+    private async Task OrderLoopAsync(CancellationToken stoppingToken)
+    {
+        var pending = new List<(int Type, byte[] Body)>();
+        var idle = TimeSpan.FromMilliseconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            pending.Clear();
+            _out.Read(new MessageHandler((type, buffer, index, length) => pending.Add((type, buffer.AsSpan(index, length).ToArray()))), 64);
+            if (pending.Count == 0)
+            {
+                try
+                {
+                    await Task.Delay(idle, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                idle = idle < TimeSpan.FromMilliseconds(50) ? idle * 2 : idle;
+                continue;
+            }
+
+            idle = TimeSpan.FromMilliseconds(1);
+            foreach ((int type, byte[] body) in pending)
+            {
+                if (type == NewOrderDecoder.TemplateId && NewOrderDecoder.TryDecode(body, 0, out NewOrderDecoder order, out SbeError _) == SbeDecodeStatus.Ok)
+                {
+                    await SubmitAsync(Track(order), stoppingToken).ConfigureAwait(false);
+                }
+                else if (type == CancelOrderDecoder.TemplateId && CancelOrderDecoder.TryDecode(body, 0, out CancelOrderDecoder cancel, out SbeError _) == SbeDecodeStatus.Ok)
+                {
+                    await CancelAsync((long)cancel.OrigClOrdId, stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    AlpacaLog.Malformed(_logger, $"venue ring record type {type} is not a NewOrder or CancelOrder");
+                }
+            }
+        }
+    }
+
+    private TrackedOrder Track(NewOrderDecoder order)
+    {
+        var tracked = new TrackedOrder((long)order.ClOrdId, order.InstrumentId, order.StrategyId, order.Side, order.OrdType, order.TimeInForce,
+            order.Price == NewOrderDecoder.PriceNullValue ? null : order.Price,
+            order.StopPrice == NewOrderDecoder.StopPriceNullValue ? null : order.StopPrice, order.Qty);
+        _orders[tracked.ClOrdId] = tracked;
+        return tracked;
+    }
+
+    private async Task SubmitAsync(TrackedOrder order, CancellationToken cancellationToken)
+    {
+        if ((uint)order.InstrumentId >= (uint)_symbols.Count)
+        {
+            Reject(order, $"instrument {order.InstrumentId} has no symbol");
+            return;
+        }
+
+        var request = new AlpacaOrderRequest
+        {
+            Symbol = _symbols[order.InstrumentId],
+            Qty = order.Qty,
+            Side = order.Side == Side.Buy ? "buy" : "sell",
+            Type = order.OrdType switch
+            {
+                OrdType.Limit => "limit",
+                OrdType.Stop => "stop",
+                OrdType.StopLimit => "stop_limit",
+                _ => "market",
+            },
+            TimeInForce = order.TimeInForce switch
+            {
+                TimeInForce.GoodTillCancel => "gtc",
+                TimeInForce.ImmediateOrCancel => "ioc",
+                TimeInForce.FillOrKill => "fok",
+                _ => "day",
+            },
+            LimitPrice = order.OrdType is OrdType.Limit or OrdType.StopLimit ? order.Price : null,
+            StopPrice = order.OrdType is OrdType.Stop or OrdType.StopLimit ? order.StopPrice : null,
+            ClientOrderId = order.ClOrdId.ToString(CultureInfo.InvariantCulture),
+        };
+
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                AlpacaOrder placed = await _client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+                order.AlpacaId = placed.Id;
+                Submitted++;
+                return;
+            }
+            catch (AlpacaApiException e) when (e.IsTransient && attempt < MaxAttempts)
+            {
+                await Task.Delay(e.RetryAfter ?? TimeSpan.FromMilliseconds(100 * attempt), cancellationToken).ConfigureAwait(false);
+                if (await AlreadyPlacedAsync(order, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (AlpacaApiException e)
+            {
+                Reject(order, e.Message);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // no answer: the order may or may not be at Alpaca; its client order id says which
+                if (await AlreadyPlacedAsync(order, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (attempt >= MaxAttempts)
+                {
+                    Reject(order, $"alpaca unreachable: {e.Message}");
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> AlreadyPlacedAsync(TrackedOrder order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            AlpacaOrder? existing = await _client.GetByClientOrderIdAsync(order.ClOrdId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return false;
+            }
+
+            order.AlpacaId = existing.Id;
+            Submitted++;
+            return true;
+        }
+        catch (Exception e) when (e is AlpacaApiException or HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task CancelAsync(long clOrdId, CancellationToken cancellationToken)
+    {
+        CancelRequests++;
+        if (!_orders.TryGetValue(clOrdId, out TrackedOrder? order))
+        {
+            return; // not ours any more: the engine hears "too late" from its own OMS timeout
+        }
+
+        try
+        {
+            string? id = order.AlpacaId ?? (await _client.GetByClientOrderIdAsync(clOrdId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false))?.Id;
+            if (id is null)
+            {
+                Write(order, ExecType.Rejected, OrdStatus.New, RejectReason.TooLateToCancel, 0, 0, 0, "no such order at alpaca");
+                return;
+            }
+
+            await _client.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AlpacaApiException e) when (e.Status is HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        {
+            Write(order, ExecType.Rejected, OrdStatus.New, RejectReason.TooLateToCancel, 0, 0, 0, e.AlpacaMessage);
+        }
+        catch (Exception e) when (e is AlpacaApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Write(order, ExecType.Rejected, OrdStatus.New, RejectReason.VenueReject, 0, 0, 0, e.Message);
+        }
+    }
+
+    private async Task UpdatesLoopAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new RetryBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string reason;
+            try
+            {
+                reason = await ListenAsync(backoff, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or JsonException)
+            {
+                reason = e.Message;
+            }
+
+            Listening = false;
+            TimeSpan delay = backoff.Next();
+            AlpacaLog.Disconnected(_logger, "trade updates: " + reason, delay);
+            try
+            {
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<string> ListenAsync(RetryBackoff backoff, CancellationToken stoppingToken)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(10);
+        socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            connect.CancelAfter(TimeSpan.FromSeconds(10));
+            await socket.ConnectAsync(_options.StreamUrl, connect.Token).ConfigureAwait(false);
+        }
+
+        await SendAsync(socket, w =>
+        {
+            w.WriteString("action", "auth");
+            w.WriteString("key", _options.KeyId);
+            w.WriteString("secret", _options.SecretKey);
+        }, stoppingToken).ConfigureAwait(false);
+        var buffer = new byte[64 * 1024];
+        var frame = new MemoryStream();
+        bool listenSent = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            frame.SetLength(0);
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, stoppingToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return $"closed by the server ({result.CloseStatus})";
+                }
+
+                frame.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            // the trading stream sends binary frames holding JSON text
+            using JsonDocument message = JsonDocument.Parse(frame.ToArray());
+            JsonElement root = message.RootElement;
+            string? stream = AlpacaOrder.Text(root, "stream");
+            JsonElement data = root.TryGetProperty("data", out JsonElement d) ? d : default;
+            switch (stream)
+            {
+                case "authorization":
+                    if (data.ValueKind != JsonValueKind.Object || AlpacaOrder.Text(data, "status") != "authorized")
+                    {
+                        AlpacaLog.ServerError(_logger, 402, "trade updates: not authorized");
+                        return "not authorized";
+                    }
+
+                    if (!listenSent)
+                    {
+                        listenSent = true;
+                        await SendAsync(socket, w =>
+                        {
+                            w.WriteString("action", "listen");
+                            w.WriteStartObject("data");
+                            w.WriteStartArray("streams");
+                            w.WriteStringValue("trade_updates");
+                            w.WriteEndArray();
+                            w.WriteEndObject();
+                        }, stoppingToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                case "listening":
+                    Listening = true;
+                    backoff.Reset();
+                    break;
+                case "trade_updates":
+                    if (data.ValueKind == JsonValueKind.Object)
+                    {
+                        OnTradeUpdate(data);
+                    }
+
+                    break;
+            }
+        }
+
+        return "stopping";
+    }
+
+    private void OnTradeUpdate(JsonElement data)
+    {
+        Updates++;
+        string? eventName = AlpacaOrder.Text(data, "event");
+        if (!data.TryGetProperty("order", out JsonElement orderJson) || eventName is null)
+        {
+            AlpacaLog.Malformed(_logger, "trade update without event or order");
+            return;
+        }
+
+        AlpacaOrder order = AlpacaOrder.From(orderJson);
+        if (!long.TryParse(order.ClientOrderId, NumberStyles.None, CultureInfo.InvariantCulture, out long clOrdId) || !_orders.TryGetValue(clOrdId, out TrackedOrder? tracked))
+        {
+            ForeignUpdates++;
+            return;
+        }
+
+        tracked.AlpacaId ??= order.Id;
+        long cum = order.FilledQty;
+        long leaves = Math.Max(0, order.Qty - order.FilledQty);
+        switch (eventName)
+        {
+            case "new":
+                Write(tracked, ExecType.New, OrdStatus.New, RejectReason.None, cum, leaves, 0, null);
+                break;
+            case "partial_fill":
+            case "fill":
+                long lastQty = AlpacaOrder.Units(data, "qty") ?? 0;
+                long lastPx = AlpacaOrder.FixedPoint(data, "price") ?? 0;
+                bool done = eventName == "fill";
+                Write(tracked, done ? ExecType.Fill : ExecType.PartialFill, done ? OrdStatus.Filled : OrdStatus.PartiallyFilled,
+                    RejectReason.None, cum, done ? 0 : leaves, lastQty, null, lastPx);
+                if (done)
+                {
+                    _orders.TryRemove(clOrdId, out _);
+                }
+
+                break;
+            case "canceled":
+                Write(tracked, ExecType.Canceled, OrdStatus.Canceled, RejectReason.None, cum, 0, 0, null);
+                _orders.TryRemove(clOrdId, out _);
+                break;
+            case "expired":
+            case "done_for_day":
+                Write(tracked, ExecType.Expired, OrdStatus.Expired, RejectReason.None, cum, 0, 0, null);
+                _orders.TryRemove(clOrdId, out _);
+                break;
+            case "rejected":
+                Write(tracked, ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject, 0, 0, 0, "rejected by alpaca");
+                _orders.TryRemove(clOrdId, out _);
+                break;
+            case "order_cancel_rejected":
+                Write(tracked, ExecType.Rejected, cum > 0 ? OrdStatus.PartiallyFilled : OrdStatus.New, RejectReason.TooLateToCancel, cum, leaves, 0, "cancel rejected by alpaca");
+                break;
+            default:
+                // pending_new, accepted, pending_cancel, replaced, stopped, calculated, suspended...: no state change the engine tracks
+                break;
+        }
+    }
+
+    private void Reject(TrackedOrder order, string why)
+    {
+        Rejected++;
+        AlpacaLog.ServerError(_logger, 0, $"order {order.ClOrdId} refused: {why}");
+        Write(order, ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject, 0, 0, 0, why);
+        _orders.TryRemove(order.ClOrdId, out _);
+    }
+
+    private void Write(TrackedOrder order, ExecType execType, OrdStatus status, RejectReason reason, long cumQty, long leavesQty, long lastQty, string? text, long lastPx = 0)
+    {
+        lock (_reportLock)
+        {
+            var report = ExecutionReportEncoder.WrapAndApplyHeader(_report, 0);
+            report.SetClOrdId((ulong)order.ClOrdId);
+            report.SetVenueOrderId(0);
+            report.SetInstrumentId(order.InstrumentId);
+            report.SetStrategyId(order.StrategyId);
+            report.SetVenueId((short)_options.VenueId);
+            report.SetExecType(execType);
+            report.SetOrdStatus(status);
+            report.SetSide(order.Side);
+            report.SetRejectReason(reason);
+            report.SetPrice(order.Price ?? ExecutionReportEncoder.PriceNullValue);
+            report.SetOrderQty(order.Qty);
+            report.SetCumQty(cumQty);
+            report.SetLeavesQty(leavesQty);
+            report.SetAvgPx(ExecutionReportEncoder.AvgPxNullValue);
+            report.SetTransactTs((ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000));
+            report.SetReceiveTs(0);
+            var fills = report.FillsCount(lastQty > 0 ? 1 : 0);
+            if (lastQty > 0)
+            {
+                fills.Next();
+                fills.SetLastPx(lastPx);
+                fills.SetLastQty(lastQty);
+                fills.SetFee(0);
+                fills.SetTradeId(0);
+                fills.SetLiquidity(Liquidity.Taker);
+            }
+
+            byte[] textBytes = System.Text.Encoding.UTF8.GetBytes(text is null ? "" : text.Length > 200 ? text[..200] : text);
+            report.SetText(textBytes);
+            int length = ExecutionReportEncoder.HeaderLength + report.EncodedLength;
+            if (_in.Write(ExecutionReportEncoder.TemplateId, _report.AsSpan(0, length)) != WriteResult.Success)
+            {
+                AlpacaLog.Malformed(_logger, $"venues-in.ring full: report for order {order.ClOrdId} lost");
+            }
+        }
+    }
+
+    private static async Task SendAsync(ClientWebSocket socket, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
+    {
+        var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        await socket.SendAsync(stream.ToArray(), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class TrackedOrder(long clOrdId, int instrumentId, short strategyId, Side side, OrdType ordType, TimeInForce timeInForce, long? price, long? stopPrice, long qty)
+    {
+        public long ClOrdId { get; } = clOrdId;
+
+        public int InstrumentId { get; } = instrumentId;
+
+        public short StrategyId { get; } = strategyId;
+
+        public Side Side { get; } = side;
+
+        public OrdType OrdType { get; } = ordType;
+
+        public TimeInForce TimeInForce { get; } = timeInForce;
+
+        public long? Price { get; } = price;
+
+        public long? StopPrice { get; } = stopPrice;
+
+        public long Qty { get; } = qty;
+
+        public string? AlpacaId { get; set; }
+    }
+}

@@ -1,0 +1,165 @@
+using Llt.Codecs.Runtime;
+using Llt.Hotpath.Ipc;
+using Llt.Sbe;
+using Llt.Shell.Alpaca;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Llt.Shell.Tests.Alpaca;
+
+/// <summary>
+/// Alpaca as an external venue against <see cref="FakeAlpacaTradingServer"/>: the test writes the engine's SBE
+/// NewOrder/CancelOrder into the venue ring as the gateway does, and reads the adapter's ExecutionReports from the
+/// in ring. Bounded waits only.
+/// </summary>
+public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly FakeAlpacaTradingServer _server = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("llt-alpaca-venue-").FullName;
+    private RingBufferFile _outFile = null!;
+    private RingBufferFile _inFile = null!;
+    private RingBuffer _out = null!;
+    private RingBuffer _in = null!;
+    private AlpacaTradingClient _client = null!;
+    private AlpacaVenueAdapter _adapter = null!;
+
+    public async Task InitializeAsync()
+    {
+        _outFile = RingBufferFile.Create(Path.Combine(_dir, "venue-0.ring"), 1 << 16);
+        _inFile = RingBufferFile.Create(Path.Combine(_dir, "venues-in.ring"), 1 << 16);
+        _out = new OneToOneRingBuffer(_outFile.Buffer);
+        _in = new ManyToOneRingBuffer(_inFile.Buffer);
+        _client = new AlpacaTradingClient(_server.BaseUrl, FakeAlpacaStreamServer.Key, FakeAlpacaStreamServer.Secret);
+        var options = new AlpacaVenueOptions { VenueId = 0, BaseUrl = _server.BaseUrl, KeyId = FakeAlpacaStreamServer.Key, SecretKey = FakeAlpacaStreamServer.Secret };
+        _adapter = new AlpacaVenueAdapter(options, _out, _in, ["AAPL", "MSFT"], _client, NullLogger<AlpacaVenueAdapter>.Instance);
+        await _adapter.StartAsync(CancellationToken.None);
+        await _server.Listening.Task.WaitAsync(Wait);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _adapter.StopAsync(CancellationToken.None);
+        _adapter.Dispose();
+        _client.Dispose();
+        await _server.DisposeAsync();
+        _outFile.Dispose();
+        _inFile.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private void Send(long clOrdId, int instrumentId, Side side, long qty, long? price)
+    {
+        var buffer = new byte[NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength];
+        var order = NewOrderEncoder.WrapAndApplyHeader(buffer, 0);
+        order.SetClOrdId((ulong)clOrdId);
+        order.SetInstrumentId(instrumentId);
+        order.SetStrategyId(3);
+        order.SetVenueId(0);
+        order.SetSide(side);
+        order.SetOrdType(price is null ? OrdType.Market : OrdType.Limit);
+        order.SetTimeInForce(TimeInForce.Day);
+        order.SetExecInst(default);
+        order.SetPrice(price ?? NewOrderEncoder.PriceNullValue);
+        order.SetStopPrice(NewOrderEncoder.StopPriceNullValue);
+        order.SetQty(qty);
+        order.SetReceiveTs(1);
+        order.SetDecisionTs(2);
+        Assert.Equal(WriteResult.Success, _out.Write(NewOrderEncoder.TemplateId, buffer));
+    }
+
+    private void Cancel(long clOrdId)
+    {
+        var buffer = new byte[CancelOrderEncoder.HeaderLength + CancelOrderEncoder.BlockLength];
+        var cancel = CancelOrderEncoder.WrapAndApplyHeader(buffer, 0);
+        cancel.SetClOrdId(999);
+        cancel.SetOrigClOrdId((ulong)clOrdId);
+        cancel.SetInstrumentId(0);
+        cancel.SetStrategyId(3);
+        cancel.SetDecisionTs(1);
+        Assert.Equal(WriteResult.Success, _out.Write(CancelOrderEncoder.TemplateId, buffer));
+    }
+
+    private readonly List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text)> _reports = [];
+
+    private async Task<List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text)>> ReportsUntil(int count)
+    {
+        DateTime deadline = DateTime.UtcNow + Wait;
+        while (_reports.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {_reports.Count} of {count} reports arrived");
+            _in.Read(new MessageHandler((type, buffer, index, length) =>
+            {
+                Assert.Equal(ExecutionReportDecoder.TemplateId, type);
+                Assert.Equal(SbeDecodeStatus.Ok, ExecutionReportDecoder.TryDecode(buffer.AsSpan(index, length), 0, out ExecutionReportDecoder r, out _));
+                long lastQty = 0, lastPx = 0;
+                var fills = r.Fills();
+                while (fills.HasNext)
+                {
+                    fills.Next();
+                    lastQty += fills.LastQty;
+                    lastPx = fills.LastPx;
+                }
+
+                _reports.Add(((long)r.ClOrdId, r.ExecType, r.OrdStatus, r.CumQty, lastQty, lastPx, r.RejectReason, r.GetTextAsString()));
+            }), 100);
+            await Task.Delay(5);
+        }
+
+        return _reports;
+    }
+
+    [Fact]
+    public async Task Order_IsPlacedUnderTheEnginesId_AndItsAckAndFillComeBack()
+    {
+        _server.FillPrice = 190.01m;
+        Send(1001, 0, Side.Buy, 100, 190_01000000);
+
+        var reports = await ReportsUntil(2);
+        Assert.Equal((1001L, ExecType.New, OrdStatus.New), (reports[0].ClOrdId, reports[0].Type, reports[0].Status));
+        Assert.Equal((1001L, ExecType.Fill, OrdStatus.Filled, 100L, 100L, 190_01000000L), (reports[1].ClOrdId, reports[1].Type, reports[1].Status, reports[1].Cum, reports[1].LastQty, reports[1].LastPx));
+        Assert.Contains("POST /v2/orders", _server.Requests);
+    }
+
+    [Fact]
+    public async Task Unprocessable_IsRejectedToTheEngine_WithAlpacasMessage()
+    {
+        _server.Unprocessable.Add("MSFT");
+        Send(1002, 1, Side.Sell, 10, null);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject), (report.Type, report.Status, report.Reason));
+        Assert.Contains("asset is not tradable", report.Text, StringComparison.Ordinal);
+        Assert.Equal(1, _adapter.Rejected);
+    }
+
+    [Fact]
+    public async Task RateLimited_IsRetried_WithoutPlacingTheOrderTwice()
+    {
+        _server.RateLimitFirst = 1;
+        Send(1003, 0, Side.Buy, 5, 189_00000000);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal(ExecType.New, report.Type);
+        Assert.Equal(2, _server.OrderPosts);
+        Assert.Contains(_server.Requests, r => r.StartsWith("GET /v2/orders:by_client_order_id", StringComparison.Ordinal));
+        DateTime deadline = DateTime.UtcNow + Wait;
+        while (_adapter.Submitted == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5); // the "new" update can overtake the POST's own answer
+        }
+
+        Assert.Equal(1, _adapter.Submitted);
+    }
+
+    [Fact]
+    public async Task Cancel_GoesToTheAlpacaOrder_AndItsConfirmationComesBack()
+    {
+        Send(1004, 0, Side.Buy, 50, 180_00000000);
+        await ReportsUntil(1);
+
+        Cancel(1004);
+        var reports = await ReportsUntil(2);
+        Assert.Equal((1004L, ExecType.Canceled, OrdStatus.Canceled), (reports[1].ClOrdId, reports[1].Type, reports[1].Status));
+        Assert.Contains(_server.Requests, r => r.StartsWith("DELETE /v2/orders/ord-", StringComparison.Ordinal));
+    }
+}

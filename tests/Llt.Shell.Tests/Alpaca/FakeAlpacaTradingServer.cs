@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Llt.Shell.Tests.Alpaca;
+
+/// <summary>
+/// A stand-in for Alpaca's trading API v2 and its trade-updates stream on 127.0.0.1, following the documented
+/// shapes: POST /v2/orders answers with the order (or 403/422/429 as scripted), DELETE /v2/orders/{id} with 204,
+/// GET /v2/orders:by_client_order_id with the order or 404; wrong keys get 401. The /stream WebSocket authorizes,
+/// listens to trade_updates and pushes "new", "fill" and "canceled" events in binary frames, as Alpaca does.
+/// </summary>
+internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+    private readonly ConcurrentDictionary<string, JsonElement> _orders = new();
+    private WebSocket? _stream;
+    private int _nextId;
+
+    public FakeAlpacaTradingServer()
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _accepting = Task.Run(AcceptLoopAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Symbols whose orders are refused with 422 (Alpaca's "unprocessable").</summary>
+    public HashSet<string> Unprocessable { get; } = [];
+
+    /// <summary>How many order submissions get 429 before one succeeds.</summary>
+    public int RateLimitFirst;
+
+    /// <summary>Fill every accepted order at this price (null: leave it working).</summary>
+    public decimal? FillPrice { get; set; }
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public int OrderPosts;
+
+    public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _stream?.Abort();
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        HttpListenerRequest request = context.Request;
+        string path = request.Url!.AbsolutePath;
+        Requests.Enqueue($"{request.HttpMethod} {request.Url.PathAndQuery}");
+        if (request.IsWebSocketRequest && path == "/stream")
+        {
+            HttpListenerWebSocketContext ws = await context.AcceptWebSocketAsync(null);
+            _stream = ws.WebSocket;
+            await ServeStreamAsync(ws.WebSocket);
+            return;
+        }
+
+        if (request.Headers["APCA-API-KEY-ID"] != FakeAlpacaStreamServer.Key || request.Headers["APCA-API-SECRET-KEY"] != FakeAlpacaStreamServer.Secret)
+        {
+            await Respond(context, 401, """{"code":40110000,"message":"request is not authorized"}""");
+            return;
+        }
+
+        if (request.HttpMethod == "POST" && path == "/v2/orders")
+        {
+            Interlocked.Increment(ref OrderPosts);
+            using var reader = new StreamReader(request.InputStream);
+            using JsonDocument body = JsonDocument.Parse(await reader.ReadToEndAsync());
+            string symbol = body.RootElement.GetProperty("symbol").GetString()!;
+            if (Interlocked.Decrement(ref RateLimitFirst) >= 0)
+            {
+                context.Response.Headers["Retry-After"] = "0";
+                await Respond(context, 429, """{"code":42910000,"message":"rate limit exceeded"}""");
+                return;
+            }
+
+            if (Unprocessable.Contains(symbol))
+            {
+                await Respond(context, 422, """{"code":42210000,"message":"asset is not tradable"}""");
+                return;
+            }
+
+            string id = $"ord-{Interlocked.Increment(ref _nextId)}";
+            string order = Order(id, body.RootElement, "accepted", filled: "0");
+            _orders[body.RootElement.GetProperty("client_order_id").GetString()!] = JsonDocument.Parse(order).RootElement;
+            await Respond(context, 200, order);
+            await Push("new", Order(id, body.RootElement, "new", filled: "0"), null, null);
+            if (FillPrice is decimal price)
+            {
+                string qty = body.RootElement.GetProperty("qty").GetString()!;
+                await Push("fill", Order(id, body.RootElement, "filled", filled: qty), price.ToString(System.Globalization.CultureInfo.InvariantCulture), qty);
+            }
+
+            return;
+        }
+
+        if (request.HttpMethod == "DELETE" && path.StartsWith("/v2/orders/", StringComparison.Ordinal))
+        {
+            string id = path["/v2/orders/".Length..];
+            JsonElement? order = _orders.Values.Cast<JsonElement?>().FirstOrDefault(o => o!.Value.GetProperty("id").GetString() == id);
+            if (order is null)
+            {
+                await Respond(context, 404, """{"code":40410000,"message":"order not found"}""");
+                return;
+            }
+
+            await Respond(context, 204, "");
+            string canceled = order.Value.GetRawText().Replace("\"accepted\"", "\"canceled\"", StringComparison.Ordinal);
+            await Push("canceled", canceled, null, null);
+            return;
+        }
+
+        if (request.HttpMethod == "GET" && path == "/v2/orders:by_client_order_id")
+        {
+            string? clientOrderId = request.QueryString["client_order_id"];
+            await (clientOrderId is not null && _orders.TryGetValue(clientOrderId, out JsonElement found)
+                ? Respond(context, 200, found.GetRawText())
+                : Respond(context, 404, """{"code":40410000,"message":"order not found"}"""));
+            return;
+        }
+
+        await Respond(context, 404, """{"code":40400000,"message":"not found"}""");
+    }
+
+    private static string Order(string id, JsonElement request, string status, string filled) =>
+        $$"""{"id":"{{id}}","client_order_id":"{{request.GetProperty("client_order_id").GetString()}}","symbol":"{{request.GetProperty("symbol").GetString()}}","side":"{{request.GetProperty("side").GetString()}}","type":"{{request.GetProperty("type").GetString()}}","order_type":"{{request.GetProperty("type").GetString()}}","time_in_force":"{{request.GetProperty("time_in_force").GetString()}}","qty":"{{request.GetProperty("qty").GetString()}}","filled_qty":"{{filled}}","filled_avg_price":null,"status":"{{status}}"}""";
+
+    private async Task Push(string eventName, string order, string? price, string? qty)
+    {
+        await Listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        string extra = price is null ? "" : $$""","price":"{{price}}","qty":"{{qty}}","position_qty":"{{qty}}" """;
+        string message = "{\"stream\":\"trade_updates\",\"data\":{\"event\":\"" + eventName + "\",\"timestamp\":\"2024-01-02T15:00:00.000000001Z\",\"order\":" + order + extra + "}}";
+        await _stream!.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Binary, true, CancellationToken.None);
+    }
+
+    private async Task ServeStreamAsync(WebSocket socket)
+    {
+        var buffer = new byte[8192];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                using JsonDocument message = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
+                string? action = message.RootElement.GetProperty("action").GetString();
+                if (action == "auth")
+                {
+                    bool ok = message.RootElement.GetProperty("key").GetString() == FakeAlpacaStreamServer.Key
+                        && message.RootElement.GetProperty("secret").GetString() == FakeAlpacaStreamServer.Secret;
+                    string reply = ok
+                        ? """{"stream":"authorization","data":{"action":"authenticate","status":"authorized"}}"""
+                        : """{"stream":"authorization","data":{"action":"authenticate","status":"unauthorized"}}""";
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(reply), WebSocketMessageType.Binary, true, CancellationToken.None);
+                }
+                else if (action == "listen")
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes("""{"stream":"listening","data":{"streams":["trade_updates"]}}"""), WebSocketMessageType.Binary, true, CancellationToken.None);
+                    Listening.TrySetResult();
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static async Task Respond(HttpListenerContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        if (bytes.Length > 0)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+        }
+
+        context.Response.Close();
+    }
+}
