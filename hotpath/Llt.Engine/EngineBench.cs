@@ -195,6 +195,8 @@ internal static class EngineBench
             result.TickToOrder = Percentiles(reader, snapshot, engine.Execution.TickToOrder.Id);
             result.OrdersSent = engine.Execution.OrdersSent.Get() - startSent;
             result.Fills = engine.Execution.Fills.Get() - startFills;
+            result.Routed = engine.Execution.Routed.Get();
+            result.Splits = engine.Execution.Splits.Get();
         }
 
         invoker.Close();
@@ -366,7 +368,7 @@ internal static class EngineBench
         PrintLatency("tick receive -> processed", r.TickProcessed);
         PrintLatency("tick-to-decision", r.TickToDecision);
         PrintLatency("tick-to-order", r.TickToOrder);
-        Console.Out.WriteLine($"    orders sent {r.OrdersSent:N0} ({r.OrdersSent / r.Seconds:N0}/s), fills {r.Fills:N0}");
+        Console.Out.WriteLine($"    orders sent {r.OrdersSent:N0} ({r.OrdersSent / r.Seconds:N0}/s), fills {r.Fills:N0}; routed {r.Routed:N0} of which split {r.Splits:N0} (whole run)");
     }
 
     private static void PrintLatency(string label, long[] p) =>
@@ -411,6 +413,8 @@ internal static class EngineBench
         WriteLatency(w, "tickToOrderNs", r.TickToOrder);
         w.WriteNumber("ordersSent", r.OrdersSent);
         w.WriteNumber("fills", r.Fills);
+        w.WriteNumber("routed", r.Routed);
+        w.WriteNumber("splits", r.Splits);
         w.WriteEndObject();
     }
 
@@ -581,5 +585,7 @@ internal static class EngineBench
         public long[] TickToOrder = [];
         public long OrdersSent;
         public long Fills;
+        public long Routed;
+        public long Splits;
     }
 }
