@@ -18,9 +18,9 @@ namespace Llt.Hotpath.Feeds.Itch;
 /// <para><b>Instruments.</b> Either <see cref="Register(ItchSymbol)"/> the symbols to track (the engine's instruments, in
 /// instrument-id order, so index = instrument id) or let every symbol the directory names be added as it appears
 /// (up to capacity). Messages for symbols not tracked are counted in <see cref="UntrackedMessages"/> and ignored.
-/// An add for a locate no directory has named (joined after the directory spin) adopts the locate by the add's
-/// own stock field when adding on first sight is on; otherwise it, and any execute, cancel, delete or replace on
-/// such a locate, counts in <see cref="UnknownLocateMessages"/>.</para>
+/// An add for a locate no directory has named (joined after the directory spin) maps the locate by the add's own
+/// stock field, as a directory entry would (<see cref="LocatesAdoptedFromOrders"/>); an execute, cancel, delete or
+/// replace on a locate nothing has named counts in <see cref="UnknownLocateMessages"/>.</para>
 /// <para><b>Bad input.</b> Nothing throws. Malformed messages count by reason (<see cref="Malformed"/>); a book
 /// operation the book refuses (an unknown order reference after a gap, a duplicate add, an execution larger than
 /// the order, a full table) leaves the book unchanged and counts by <see cref="BookResult"/>
@@ -35,7 +35,6 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
 
     private readonly L3Book[] _books;
     private readonly bool _ownsBooks;
-    private readonly bool _addSymbolsOnFirstSight;
     private readonly ItchLocateIndex _locates;
     private readonly long[] _messagesByType = new long[256];
     private readonly long[] _malformed = new long[MalformedReasonCount];
@@ -68,7 +67,6 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
         }
 
         _ownsBooks = true;
-        _addSymbolsOnFirstSight = addSymbolsOnFirstSight;
         _locates = new ItchLocateIndex(instrumentCapacity, addSymbolsOnFirstSight);
         _listener = listener;
     }
@@ -92,7 +90,6 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
         }
 
         _ownsBooks = false;
-        _addSymbolsOnFirstSight = addSymbolsOnFirstSight;
         _locates = new ItchLocateIndex(_books.Length, addSymbolsOnFirstSight);
         _listener = listener;
     }
@@ -123,7 +120,7 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
     /// <summary>Messages for instruments not tracked (ignored by design).</summary>
     public long UntrackedMessages => _untrackedMessages;
 
-    /// <summary>Locates adopted from an add's stock field because no directory had named them.</summary>
+    /// <summary>Locates mapped from an add's stock field because no directory had named them.</summary>
     public long LocatesAdoptedFromOrders => _locatesAdoptedFromOrders;
 
     /// <summary>Book operations refused, all reasons.</summary>
@@ -374,28 +371,21 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
         }
     }
 
-    /// <summary>An add on a locate with no tracked instrument: adopt the locate by the add's symbol if allowed.</summary>
+    /// <summary>
+    /// An add on a locate with no tracked instrument. If no directory named the locate (joined late, or the entry was
+    /// lost), the add's own stock field mends the map as a directory entry would; the add is applied when that stock
+    /// is tracked.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int AdoptLocate(ushort locate, ItchSymbol symbol, int instrument)
     {
-        if (instrument == ItchLocateIndex.Unknown && _addSymbolsOnFirstSight)
+        if (instrument == ItchLocateIndex.Unknown)
         {
-            instrument = _locates.OnDirectory(locate, symbol);
             _locatesAdoptedFromOrders++;
+            instrument = _locates.OnDirectory(locate, symbol);
             if (instrument >= 0)
             {
                 return instrument;
-            }
-        }
-        else if (instrument == ItchLocateIndex.Unknown)
-        {
-            // registered symbols only: the add names its symbol, so a missed directory entry can still be mended
-            int registered = _locates.Find(symbol);
-            if (registered >= 0)
-            {
-                _locates.OnDirectory(locate, symbol);
-                _locatesAdoptedFromOrders++;
-                return registered;
             }
         }
 

@@ -22,4 +22,13 @@ public readonly record struct SessionId(ulong High, ulong Low)
     }
 
     public static SessionId FromNumber(ulong value) => new(0, value);
+
+    /// <summary>Writes the first <c>destination.Length</c> (≤ 16) bytes of the ASCII form, the inverse of <see cref="FromAscii"/>.</summary>
+    public void CopyAsciiTo(Span<byte> destination)
+    {
+        Span<byte> bytes = stackalloc byte[MaxAsciiLength];
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, High);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes.Slice(sizeof(ulong)), Low);
+        bytes.Slice(0, Math.Min(destination.Length, MaxAsciiLength)).CopyTo(destination);
+    }
 }
