@@ -27,7 +27,8 @@ internal sealed class EngineEndpoint
             path = "llt.json";
         }
 
-        EngineConfig config = path is null ? new EngineConfig() : EngineConfigLoader.LoadFile(path);
+        // through the platform loader: llt.json may carry the shell's sections (shell, risk, sinks), which the engine's loader refuses
+        EngineConfig config = Llt.Shell.Configuration.PlatformConfigFile.Load(path).Engine;
         if (!string.IsNullOrEmpty(engineName))
         {
             config = config with { Name = engineName };
