@@ -60,6 +60,13 @@ public static class PlatformHost
         services.AddJournalSinks(context.Configuration);
         services.AddKafkaSink(context.Configuration);
         services.AddMongoSink(context.Configuration);
+        if (settings.Alpaca.Enabled)
+        {
+            // market data in and, with an external ALPACA venue, orders out: bound to whichever engine is up
+            services.AddSingleton(sp => new Alpaca.AlpacaService(context.Engine, settings.Alpaca, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<Alpaca.AlpacaService>());
+        }
+
         services.AddSingleton<EngineSupervisor>();
         services.AddSingleton<PlatformMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<PlatformMonitor>());
