@@ -107,7 +107,7 @@ internal static class RunCommand
     /// The file the engine is given: none for the embedded defaults, llt.json itself when it has only the engine's
     /// sections, else a private copy without the shell's sections (the engine's loader refuses unknown sections).
     /// </summary>
-    private static string? EngineConfigFile(PlatformConfigFile file, out bool temporary)
+    internal static string? EngineConfigFile(PlatformConfigFile file, out bool temporary)
     {
         temporary = false;
         if (file.Path is null)
