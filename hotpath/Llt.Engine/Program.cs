@@ -106,7 +106,7 @@ internal static class Program
         using (engine)
         {
             var recovery = engine.Recovery;
-            Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}; {engine.RecoveredFills} fills replayed into positions");
+            Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}; {engine.RecoveredFills} fills replayed into positions; {engine.RecoveredControls.Applied} runtime control changes restored ({engine.RecoveredControls.Skipped} no longer applicable){(engine.RecoveredControls.KillSwitchEngaged ? "; KILL SWITCH STILL ENGAGED: llt resume releases it" : "")}");
             engine.Start();
             foreach (AgentRunner runner in engine.Runners)
             {

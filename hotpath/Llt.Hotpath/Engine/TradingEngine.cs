@@ -99,6 +99,8 @@ public sealed class TradingEngine : IDisposable
         if (!Journal.Writer.Recovery.CreatedNew)
         {
             RecoveredFills = PositionRecovery.Replay(config.Journal.Directory, Execution, Strategies, OrderIds);
+            RecoveredControls = ControlStateRecovery.Replay(config.Journal.Directory, Limits, Strategies, Execution, KillSwitch);
+            Counters.KillSwitchEngaged.Set(KillSwitch.IsEngaged ? 1 : 0);
         }
 
         Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
@@ -169,6 +171,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>The venue side: drains the gateway ring into the simulated exchanges, returns their reports.</summary>
     public GatewayAgent GatewayAgent { get; }
+
+    /// <summary>Runtime limits, strategy and venue states and the kill switch restored from the journal at start-up.</summary>
+    public ControlStateRecoveryResult RecoveredControls { get; }
 
     /// <summary>Fills replayed from the journal at start-up (0 for a new journal).</summary>
     public int RecoveredFills { get; }
