@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Llt.Hotpath.MarketData.Simulation;
 
 /// <summary>
-/// The simulator's sampler: uniform, normal (Marsaglia polar method), exponential and lognormal variates over
+/// The simulator's sampler: uniform, normal and exponential (256-layer ziggurats) and lognormal variates over
 /// one <see cref="Xoshiro256StarStar"/> stream. Uses only <see cref="DeterministicMath"/>, Math.Sqrt and exact
 /// integer/bit operations, so a seed gives the same variates on every machine. A mutable struct: keep it in a
 /// field and call it in place.
@@ -14,14 +15,10 @@ public struct SimulationRandom
     private const double UnitScale = 1.0 / (1UL << 53);
 
     private Xoshiro256StarStar _generator;
-    private double _spareNormal;
-    private bool _hasSpareNormal;
 
     public SimulationRandom(ulong seed)
     {
         _generator = new Xoshiro256StarStar(seed);
-        _spareNormal = 0;
-        _hasSpareNormal = false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,37 +53,92 @@ public struct SimulationRandom
         return (int)high;
     }
 
-    /// <summary>Standard normal N(0, 1). The polar method yields two per accepted pair; the second is kept.</summary>
+    /// <summary>Standard normal N(0, 1) by the ziggurat (<see cref="ZigguratTable"/>).</summary>
+    /// <remarks>
+    /// One 64-bit draw: bits 0–7 pick the layer, bits 11–63 as a signed integer give the point across it (and
+    /// the sign). ~99% of draws return after one compare; the rest test the wedge with one Exp or, from the
+    /// base layer, sample the tail beyond r exactly (Marsaglia 1964) with two Logs.
+    /// </remarks>
     public double NextNormal()
     {
-        if (_hasSpareNormal)
+        ZigguratTable table = ZigguratTable.Normal;
+        while (true)
         {
-            _hasSpareNormal = false;
-            return _spareNormal;
-        }
+            ulong bits = _generator.NextUInt64();
+            int layer = (int)(bits & ZigguratTable.LayerMask);
+            long j = (long)bits >> 11;
+            double x = j * At(table.Width, layer);
+            if (Math.Abs(j) < At(table.Inner, layer))
+            {
+                return x;
+            }
 
-        double u;
-        double v;
-        double s;
-        do
-        {
-            u = 2.0 * NextDouble() - 1.0;
-            v = 2.0 * NextDouble() - 1.0;
-            s = u * u + v * v;
-        }
-        while (s >= 1.0 || s == 0.0);
+            if (layer == 0)
+            {
+                return NormalTail(table.TailStart, j < 0);
+            }
 
-        double factor = Math.Sqrt(-2.0 * DeterministicMath.Log(s) / s);
-        _spareNormal = v * factor;
-        _hasSpareNormal = true;
-        return u * factor;
+            double y = At(table.LowDensity, layer) + NextDouble() * At(table.DensityStep, layer);
+            if (y < DeterministicMath.Exp(-0.5 * x * x))
+            {
+                return x;
+            }
+        }
     }
 
-    /// <summary>Exponential with the given mean (inverse transform).</summary>
+    /// <summary>Standard exponential (mean 1) by the ziggurat; the tail beyond r is r + a fresh draw (memoryless).</summary>
+    public double NextStandardExponential()
+    {
+        ZigguratTable table = ZigguratTable.Exponential;
+        double offset = 0;
+        while (true)
+        {
+            ulong bits = _generator.NextUInt64();
+            int layer = (int)(bits & ZigguratTable.LayerMask);
+            long j = (long)(bits >> 11);
+            double x = j * At(table.Width, layer);
+            if (j < At(table.Inner, layer))
+            {
+                return offset + x;
+            }
+
+            if (layer == 0)
+            {
+                offset += table.TailStart;
+                continue;
+            }
+
+            double y = At(table.LowDensity, layer) + NextDouble() * At(table.DensityStep, layer);
+            if (y < DeterministicMath.Exp(-x))
+            {
+                return offset + x;
+            }
+        }
+    }
+
+    /// <summary>Exponential with the given mean.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextExponential(double mean) => -mean * DeterministicMath.Log(NextOpenDouble());
+    public double NextExponential(double mean) => mean * NextStandardExponential();
 
     /// <summary>exp(N(mu, sigma²)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextLogNormal(double mu, double sigma) => DeterministicMath.Exp(mu + sigma * NextNormal());
+
+    private double NormalTail(double r, bool negative)
+    {
+        double x;
+        double y;
+        do
+        {
+            x = -DeterministicMath.Log(NextOpenDouble()) / r;
+            y = -DeterministicMath.Log(NextOpenDouble());
+        }
+        while (y + y < x * x);
+
+        return negative ? -(r + x) : r + x;
+    }
+
+    // the layer index is masked to 0..255 and every table has 256 entries: no bounds check needed
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T At<T>(T[] table, int layer) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), layer);
 }

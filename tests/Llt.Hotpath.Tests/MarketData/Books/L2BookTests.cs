@@ -47,6 +47,74 @@ public sealed class L2BookTests
         Assert.Equal(new BookLevel(newPrice, 7, 2), book.GetLevel(side, position));
     }
 
+    [Theory]
+    [InlineData(Side.Buy)]
+    [InlineData(Side.Sell)]
+    public void ApplyLevel_RandomAddsChangesAndDeletes_MatchASortedReferenceBook(Side side)
+    {
+        // every path of ApplyLevel (scan from the touch, at or behind the worst level, full book) against a
+        // plain sorted list with the same depth rules, with result codes, after every update
+        const int depth = 6;
+        using var book = new L2Book(depth);
+        var reference = new List<BookLevel>();
+        var random = new Random(17);
+        for (int step = 0; step < 20_000; step++)
+        {
+            long price = Px.Of(90m) + random.Next(1, 21) * Px.Of(0.5m);
+            long size = random.Next(4) == 0 ? 0 : random.Next(1, 1_000);
+            int orders = size == 0 ? 0 : random.Next(1, 5);
+            BookResult expected = ApplyToReference(reference, side, depth, price, size, orders);
+
+            Assert.Equal(expected, book.ApplyLevel(side, price, size, orders));
+            Assert.Equal(reference.Count, side == Side.Buy ? book.BidLevelCount : book.AskLevelCount);
+            for (int i = 0; i < reference.Count; i++)
+            {
+                Assert.Equal(reference[i], book.GetLevel(side, i));
+            }
+        }
+    }
+
+    private static BookResult ApplyToReference(List<BookLevel> levels, Side side, int depth, long price, long size, int orders)
+    {
+        int i = 0;
+        while (i < levels.Count && (side == Side.Buy ? levels[i].Price > price : levels[i].Price < price))
+        {
+            i++;
+        }
+
+        if (i < levels.Count && levels[i].Price == price)
+        {
+            if (size == 0)
+            {
+                levels.RemoveAt(i);
+            }
+            else
+            {
+                levels[i] = new BookLevel(price, size, orders);
+            }
+
+            return BookResult.Ok;
+        }
+
+        if (size == 0)
+        {
+            return BookResult.LevelNotFound;
+        }
+
+        if (i >= depth)
+        {
+            return BookResult.LevelBeyondDepth;
+        }
+
+        levels.Insert(i, new BookLevel(price, size, orders));
+        if (levels.Count > depth)
+        {
+            levels.RemoveAt(depth);
+        }
+
+        return BookResult.Ok;
+    }
+
     [Fact]
     public void ApplyLevel_ExistingPrice_ReplacesSizeAndOrderCountInPlace()
     {

@@ -30,6 +30,30 @@ public sealed class DeterministicMathTests
     }
 
     [Fact]
+    public void Log_NearOne_KeepsItsRelativeAccuracy()
+    {
+        // ln x ≈ x − 1 here: a table or exponent term that cancels would lose most of the significant bits
+        var random = new SimulationRandom(13);
+        for (int i = 0; i < 200_000; i++)
+        {
+            double x = 1.0 + (random.NextDouble() - 0.5) * Math.Pow(2, -30 * random.NextDouble());
+            double expected = Math.Log(x);
+            Assert.True(Math.Abs(DeterministicMath.Log(x) - expected) <= 4 * Math.Max(double.Epsilon, Ulp(expected)), $"x={x:R}");
+        }
+    }
+
+    [Fact]
+    public void Exp_JustBelowTheOverflowThreshold_IsFinite()
+    {
+        // 2^1024 is not a double: the result must be scaled in two steps there
+        for (double x = 709.0; x <= 709.78; x += 0.01)
+        {
+            double expected = Math.Exp(x);
+            Assert.True(Math.Abs(DeterministicMath.Exp(x) - expected) <= 4 * Ulp(expected), $"x={x:R}");
+        }
+    }
+
+    [Fact]
     public void ExactPoints_AreExact()
     {
         Assert.Equal(0.0, DeterministicMath.Log(1.0));

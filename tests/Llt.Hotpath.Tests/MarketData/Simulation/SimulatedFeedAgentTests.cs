@@ -7,7 +7,7 @@ namespace Llt.Hotpath.Tests.MarketData.Simulation;
 public sealed class SimulatedFeedAgentTests
 {
     // SHA-256 of (msgTypeId, message) for the first 10,000 records of CreateDefault(10, seed: 42), receiveTs = 0
-    private const string PinnedDigest = "B2045B891C91B5F3D1B5771620326C034522CFEB484E7C392F78B4066D650512";
+    private const string PinnedDigest = "CA5CC143D8A5858CEDC69A00F96C16250D9CCB27B6C00A24AF9FCA497C7FE588";
 
     [Fact]
     public void SameSeed_100kEvents_ProduceIdenticalBytes()
