@@ -43,6 +43,13 @@ public sealed class MarketDataAgent : IAgent
 
     public string RoleName => "market-data";
 
+    /// <summary>Published each duty cycle (the clock read this agent takes anyway) for agents on the same thread.</summary>
+    public CachedNanoClock? CycleClock
+    {
+        get => _handler.CycleClock;
+        set => _handler.CycleClock = value;
+    }
+
     /// <summary>Strategies start on the thread that will dispatch to them.</summary>
     public void OnStart() => _handler.Strategies.Start();
 
@@ -70,6 +77,9 @@ public sealed class MarketDataAgent : IAgent
         private readonly ExecutionPipeline? _execution;
         private readonly FeedSelector _feeds;
         private bool _topChanged;
+
+        /// <summary>Set when the gateway runs on this thread: it reuses this cycle's clock read.</summary>
+        public CachedNanoClock? CycleClock;
         private readonly BookLevel[] _levels;
 
         public Handler(
@@ -104,6 +114,7 @@ public sealed class MarketDataAgent : IAgent
             }
 
             long nowNs = _clock.NanoTime();
+            CycleClock?.Update(nowNs);
             _journal.Stamp(nowNs);
             int polled = _execution.Poll(nowNs);
             _journal.Unstamp();

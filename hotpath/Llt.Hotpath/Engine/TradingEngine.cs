@@ -94,7 +94,10 @@ public sealed class TradingEngine : IDisposable
             externalIn = new ManyToOneRingBuffer(file.Buffer);
         }
 
-        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, clock, CountersManager);
+        // On the trader's thread the gateway runs right after the market-data agent, which reads the clock every duty
+        // cycle anyway: the gateway takes that reading instead of its own. On its own thread it reads its own.
+        CachedNanoClock? cycleClock = SharesThread(config, EngineAgentNames.Gateway, EngineAgentNames.MarketData) ? new CachedNanoClock() : null;
+        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, cycleClock ?? clock, CountersManager);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         if (!Journal.Writer.Recovery.CreatedNew)
         {
@@ -106,7 +109,10 @@ public sealed class TradingEngine : IDisposable
         Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
         Strategies.Books = Books;
         FeedSelector = new FeedSelector(config.Feeds, Instruments, config.Instruments.Count, CountersManager);
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution, FeedSelector);
+        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution, FeedSelector)
+        {
+            CycleClock = cycleClock,
+        };
         Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
         RiskMonitor = new RiskMonitor(Execution, Instruments, Journal, CountersManager);
         Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor)
@@ -297,6 +303,33 @@ public sealed class TradingEngine : IDisposable
         var oms = new OrderManager(new OrderManagerConfig(Capacity: 4096, MaxInFlight: 1024, AckTimeoutNs: config.AckTimeoutNs, ClosedHistory: 4096));
         var portfolio = new PortfolioLedger(strategyCount, instruments);
         return new ExecutionPipeline(risk, oms, gateway, portfolio, strategies, journal, orderIds, counters, clock, instruments);
+    }
+
+    /// <summary>True when <paramref name="follower"/> runs after <paramref name="leader"/> in the same thread's composite.</summary>
+    private static bool SharesThread(EngineConfig config, string follower, string leader)
+    {
+        foreach (AgentThreadConfig thread in config.Threads)
+        {
+            int l = -1, f = -1;
+            for (int i = 0; i < thread.AgentRoleNames.Count; i++)
+            {
+                if (thread.AgentRoleNames[i] == leader)
+                {
+                    l = i;
+                }
+                else if (thread.AgentRoleNames[i] == follower)
+                {
+                    f = i;
+                }
+            }
+
+            if (l >= 0 && f > l)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SimulatedExchange?[] CreateVenues(EngineConfig config)
