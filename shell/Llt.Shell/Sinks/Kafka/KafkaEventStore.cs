@@ -29,7 +29,6 @@ public sealed class KafkaEventStore : IJournalEventStore
 
     private IProducer<byte[], byte[]>? _producer;
     private JournalFrameCopier? _frames;
-    private long _delivered;
 
     public KafkaEventStore(KafkaStoreOptions options, ILogger<KafkaEventStore> logger)
     {
@@ -106,7 +105,6 @@ public sealed class KafkaEventStore : IJournalEventStore
             cancellationToken.ThrowIfCancellationRequested();
             long delivered = KafkaPositionReader.Read(_options.BootstrapServers, _topics.SinkPositions, Name, Timeout, cancellationToken);
             _producer = producer;
-            _delivered = delivered;
             if (_options.Format == KafkaValueFormat.Sbe)
             {
                 _frames = new JournalFrameCopier(_options.JournalDirectory!);
@@ -179,7 +177,6 @@ public sealed class KafkaEventStore : IJournalEventStore
             throw;
         }
 
-        _delivered = batch.LastSequence;
         RecordsWritten = records;
     }
 

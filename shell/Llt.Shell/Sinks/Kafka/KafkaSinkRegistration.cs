@@ -7,9 +7,12 @@ namespace Llt.Shell.Sinks.Kafka;
 /// <summary>Adds the Kafka sink to the host when KAFKA_BOOTSTRAP_SERVERS is set.</summary>
 public static class KafkaSinkRegistration
 {
+    public const int DefaultBatchSize = 16_384;
+
     /// <summary>
     /// Optional llt.json keys: <c>sinks:kafka:format</c> (sbe|json, default sbe), <c>sinks:kafka:topicPrefix</c>
-    /// (default <c>llt.</c>), <c>sinks:kafka:marketData</c> (true|false, default false: quotes and trades stay out).
+    /// (default <c>llt.</c>), <c>sinks:kafka:marketData</c> (true|false, default false: quotes and trades stay out),
+    /// <c>sinks:kafka:batchSize</c> (events per transaction, default 16384).
     /// Throws <see cref="ArgumentException"/> naming a bad key.
     /// </summary>
     public static IServiceCollection AddKafkaSink(this IServiceCollection services, PlatformConfiguration configuration)
@@ -21,8 +24,36 @@ public static class KafkaSinkRegistration
 
         KafkaStoreOptions options = Options(configuration);
         services.AddJournalSink(options.SinkName, sp => new KafkaEventStore(options, sp.GetRequiredService<ILogger<KafkaEventStore>>()),
-            JournalSinkRegistration.SinkOptions(configuration));
+            SinkOptions(configuration));
         return services;
+    }
+
+    /// <summary>
+    /// The shared sink settings with the Kafka sink's own batch size (<c>sinks:kafka:batchSize</c>, default
+    /// <see cref="DefaultBatchSize"/>): one batch is one transaction, whose commit round-trip bounds the rate at
+    /// small batches (perf/results/sinks.md); a quiet engine still gets small batches after the batch delay.
+    /// </summary>
+    public static JournalSinkOptions SinkOptions(PlatformConfiguration configuration)
+    {
+        IReadOnlyDictionary<string, string?> values = configuration.File?.SinkValues ?? new Dictionary<string, string?>();
+        int batchSize = DefaultBatchSize;
+        if (values.TryGetValue("sinks:kafka:batchSize", out string? text) && text is not null
+            && !int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out batchSize))
+        {
+            throw new ArgumentException($"sinks:kafka:batchSize: '{text}' is not an integer", "sinks:kafka:batchSize");
+        }
+
+        JournalSinkOptions options = JournalSinkRegistration.SinkOptions(configuration) with { BatchSize = batchSize };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"sinks:kafka:batchSize: {ex.Message}", "sinks:kafka:batchSize", ex);
+        }
+
+        return options;
     }
 
     public static KafkaStoreOptions Options(PlatformConfiguration configuration)
