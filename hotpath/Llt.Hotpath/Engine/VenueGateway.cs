@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
+using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Memory;
 using Llt.Hotpath.Strategies;
@@ -24,8 +25,6 @@ public sealed class VenueGateway
 
     private const int NewOrderLength = NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength;
     private const int CancelLength = CancelOrderEncoder.HeaderLength + CancelOrderEncoder.BlockLength;
-    private const int QuoteLength = QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength;
-    private const int TradeLength = TradeEncoder.HeaderLength + TradeEncoder.BlockLength;
 
     private readonly RingBuffer _orders;
     private readonly RingBuffer _reports;
@@ -122,38 +121,18 @@ public sealed class VenueGateway
     /// <summary>Forwards a quote to the simulated venues (they match against it); dropped and counted when the ring is full.</summary>
     public void SendQuote(int instrumentId, long bidPrice, long bidSize, long askPrice, long askSize, long receiveTs)
     {
-        int index = _orders.TryClaim(QuoteEncoder.TemplateId, QuoteLength);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteQuote(_orders, instrumentId, 0, bidPrice, bidSize, askPrice, askSize, receiveTs, receiveTs))
         {
             MarketDataDropped.Increment();
-            return;
         }
-
-        var quote = QuoteEncoder.WrapAndApplyHeader(_orders.Buffer.AsSpan(index, QuoteLength), 0);
-        quote.SetInstrumentId(instrumentId);
-        quote.SetBidPrice(bidPrice);
-        quote.SetBidSize(bidSize);
-        quote.SetAskPrice(askPrice);
-        quote.SetAskSize(askSize);
-        quote.SetReceiveTs((ulong)receiveTs);
-        _orders.Commit(index);
     }
 
     public void SendTrade(int instrumentId, long price, long size, long receiveTs)
     {
-        int index = _orders.TryClaim(TradeEncoder.TemplateId, TradeLength);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteTrade(_orders, instrumentId, 0, AggressorSide.Unknown, price, size, 0, receiveTs, receiveTs))
         {
             MarketDataDropped.Increment();
-            return;
         }
-
-        var trade = TradeEncoder.WrapAndApplyHeader(_orders.Buffer.AsSpan(index, TradeLength), 0);
-        trade.SetInstrumentId(instrumentId);
-        trade.SetPrice(price);
-        trade.SetSize(size);
-        trade.SetReceiveTs((ulong)receiveTs);
-        _orders.Commit(index);
     }
 
     /// <summary>Hands every report waiting on the report ring (up to <paramref name="limit"/>) to <paramref name="handler"/>.</summary>

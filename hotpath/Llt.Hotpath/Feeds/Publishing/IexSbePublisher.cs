@@ -65,25 +65,13 @@ public struct IexSbePublisher : IIexHandler
             return;
         }
 
-        const int length = QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength;
-        int index = _ring.TryClaim(QuoteEncoder.TemplateId, length);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteQuote(_ring, instrumentId, _feedId, message.BidPrice, message.BidSize, message.AskPrice, message.AskSize, message.Timestamp, ReceiveTs))
         {
             RingFull++;
             return;
         }
 
-        var quote = QuoteEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
-        quote.SetInstrumentId(instrumentId);
-        quote.SetFlags(QuoteFlags.None);
-        quote.SetFeedId(_feedId);
-        quote.SetBidPrice(message.BidPrice);
-        quote.SetBidSize(message.BidSize);
-        quote.SetAskPrice(message.AskPrice);
-        quote.SetAskSize(message.AskSize);
-        quote.SetExchangeTs((ulong)message.Timestamp);
-        quote.SetReceiveTs((ulong)ReceiveTs);
-        Commit(index);
+        Published++;
     }
 
     public void OnTradeReport(TradeReportMessage message)
@@ -94,24 +82,13 @@ public struct IexSbePublisher : IIexHandler
             return;
         }
 
-        const int length = TradeEncoder.HeaderLength + TradeEncoder.BlockLength;
-        int index = _ring.TryClaim(TradeEncoder.TemplateId, length);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteTrade(_ring, instrumentId, _feedId, AggressorSide.Unknown, message.Price, message.Size, message.TradeId, message.Timestamp, ReceiveTs))
         {
             RingFull++;
             return;
         }
 
-        var trade = TradeEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
-        trade.SetInstrumentId(instrumentId);
-        trade.SetAggressor(AggressorSide.Unknown);
-        trade.SetFeedId(_feedId);
-        trade.SetPrice(message.Price);
-        trade.SetSize(message.Size);
-        trade.SetTradeId((ulong)message.TradeId);
-        trade.SetExchangeTs((ulong)message.Timestamp);
-        trade.SetReceiveTs((ulong)ReceiveTs);
-        Commit(index);
+        Published++;
     }
 
     public void OnPriceLevelUpdate(PriceLevelUpdateMessage message)
@@ -172,21 +149,13 @@ public struct IexSbePublisher : IIexHandler
                 return;
         }
 
-        const int length = InstrumentStatusEncoder.HeaderLength + InstrumentStatusEncoder.BlockLength + 4;
-        int index = _ring.TryClaim(InstrumentStatusEncoder.TemplateId, length);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteStatus(_ring, instrumentId, _feedId, status, message.Timestamp))
         {
             RingFull++;
             return;
         }
 
-        var instrumentStatus = InstrumentStatusEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
-        instrumentStatus.SetInstrumentId(instrumentId);
-        instrumentStatus.SetStatus(status);
-        instrumentStatus.SetFeedId(_feedId);
-        instrumentStatus.SetExchangeTs((ulong)message.Timestamp);
-        instrumentStatus.SetReason(ReadOnlySpan<byte>.Empty);
-        Commit(index);
+        Published++;
     }
 
     public void OnSystemEvent(SystemEventMessage message) => Ignored++;

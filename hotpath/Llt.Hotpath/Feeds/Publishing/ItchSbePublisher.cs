@@ -263,21 +263,13 @@ public struct ItchSbePublisher : IItchHandler
                 return;
         }
 
-        const int length = InstrumentStatusEncoder.HeaderLength + InstrumentStatusEncoder.BlockLength + 4;
-        int index = _ring.TryClaim(InstrumentStatusEncoder.TemplateId, length);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteStatus(_ring, instrumentId, _feedId, status, SessionDateEpochNs + message.Timestamp))
         {
             RingFull++;
             return;
         }
 
-        var instrumentStatus = InstrumentStatusEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
-        instrumentStatus.SetInstrumentId(instrumentId);
-        instrumentStatus.SetStatus(status);
-        instrumentStatus.SetFeedId(_feedId);
-        instrumentStatus.SetExchangeTs((ulong)(SessionDateEpochNs + message.Timestamp));
-        instrumentStatus.SetReason(ReadOnlySpan<byte>.Empty);
-        Commit(index);
+        Published++;
     }
 
     public void OnSystemEvent(ItchSystemEvent message) => Ignored++;
@@ -357,24 +349,13 @@ public struct ItchSbePublisher : IItchHandler
 
     private void PublishTrade(int instrumentId, long timestamp, long price, long shares, long matchNumber, AggressorSide aggressor)
     {
-        const int length = TradeEncoder.HeaderLength + TradeEncoder.BlockLength;
-        int index = _ring.TryClaim(TradeEncoder.TemplateId, length);
-        if (index < 0)
+        if (!MarketDataRecords.TryWriteTrade(_ring, instrumentId, _feedId, aggressor, price, shares, matchNumber, SessionDateEpochNs + timestamp, ReceiveTs))
         {
             RingFull++;
             return;
         }
 
-        var trade = TradeEncoder.WrapAndApplyHeader(_ring.Buffer.AsSpan(index, length), 0);
-        trade.SetInstrumentId(instrumentId);
-        trade.SetAggressor(aggressor);
-        trade.SetFeedId(_feedId);
-        trade.SetPrice(price);
-        trade.SetSize(shares);
-        trade.SetTradeId((ulong)matchNumber);
-        trade.SetExchangeTs((ulong)(SessionDateEpochNs + timestamp));
-        trade.SetReceiveTs((ulong)ReceiveTs);
-        Commit(index);
+        Published++;
     }
 
     private void Commit(int index)
