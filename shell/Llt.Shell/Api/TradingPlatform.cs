@@ -69,7 +69,8 @@ public sealed class TradingPlatform : IAsyncDisposable
         var platform = new TradingPlatform(host, loaded.Engine, new EngineControlClient(loaded.Engine, "api:" + Environment.UserName), options.CommandTimeout,
             temporary ? engineConfig : null);
         DateTime deadline = DateTime.UtcNow + options.StartTimeout;
-        while (!platform.IsEngineRunning)
+        // up = beating and journaling: commands are confirmed through the journal, so it must exist first
+        while (!platform.IsEngineRunning || !HasJournal(loaded.Engine.Journal.Directory))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -82,6 +83,9 @@ public sealed class TradingPlatform : IAsyncDisposable
 
         return platform;
     }
+
+    private static bool HasJournal(string directory) =>
+        Directory.Exists(directory) && Llt.Hotpath.Journal.JournalDirectory.ListSegmentIndices(directory).Count > 0;
 
     /// <summary>Stops everything: the engine first (SIGTERM, journaled), then the sinks drain.</summary>
     public async ValueTask DisposeAsync()
