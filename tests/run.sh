@@ -2,6 +2,12 @@
 # Runs every test assembly and prints one summary line, "N passed, N failed", summed over all of them
 # (from the TRX result files, because dotnet test prints one summary per assembly).
 set -uo pipefail
+# Started as a background job (nohup ... &), this script and everything it runs would inherit SIGINT/SIGQUIT
+# ignored, and the tests that stop `llt run` with Ctrl-C would wait forever: restore the default dispositions.
+if [[ -z "${LLT_SIGNALS_RESET:-}" ]] && env --default-signal=INT true 2>/dev/null; then
+    export LLT_SIGNALS_RESET=1
+    exec env --default-signal=INT,QUIT bash "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 results="${LLT_TEST_RESULTS:-artifacts/test-results}"
 rm -rf "$results"
