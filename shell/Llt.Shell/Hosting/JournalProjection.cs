@@ -140,6 +140,12 @@ public sealed class JournalProjection : IDisposable
     /// <summary>Called for each KillSwitchState applied.</summary>
     public Action<KillSwitchRow>? KillSwitchApplied { get; set; }
 
+    /// <summary>Called for every FeedSwitch (failover moved an instrument to another feed, or back).</summary>
+    public Action<FeedSwitchRow>? FeedSwitched { get; set; }
+
+    /// <summary>Feed switches seen (failover and switch-back).</summary>
+    public long FeedSwitches { get; private set; }
+
     public ReadOnlySpan<long> RejectsByReason => _rejectsByReason;
 
     public ReadOnlySpan<long> AlertsByBreach => _alertsByBreach;
@@ -221,6 +227,9 @@ public sealed class JournalProjection : IDisposable
                 break;
             case KillSwitchStateDecoder.TemplateId:
                 OnKillSwitch(payload);
+                break;
+            case FeedSwitchDecoder.TemplateId:
+                OnFeedSwitch(payload);
                 break;
             case CommandResultDecoder.TemplateId:
                 if (CommandResultDecoder.TryDecode(payload, 0, out CommandResultDecoder r, out SbeError _) == SbeDecodeStatus.Ok)
@@ -549,4 +558,15 @@ public sealed class JournalProjection : IDisposable
     }
 
     public void Dispose() => _ledger.Dispose();
+
+    private void OnFeedSwitch(ReadOnlySpan<byte> payload)
+    {
+        if (FeedSwitchDecoder.TryDecode(payload, 0, out FeedSwitchDecoder f, out SbeError _) != SbeDecodeStatus.Ok)
+        {
+            return;
+        }
+
+        FeedSwitches++;
+        FeedSwitched?.Invoke(new FeedSwitchRow(LastSequence, f.InstrumentId, f.FromFeedId, f.ToFeedId, f.FromState, (long)f.Ts));
+    }
 }

@@ -83,6 +83,14 @@ internal sealed class PlatformMonitor : BackgroundService
             };
         }
 
+        projection.FeedSwitched = feedSwitch =>
+        {
+            if (feedSwitch.Sequence > since)
+            {
+                _alerts.Publish(AlertFor(projection, feedSwitch));
+            }
+        };
+
         projection.KillSwitchApplied = state =>
         {
             if (projection.LastSequence > since)
@@ -293,6 +301,23 @@ internal sealed class PlatformMonitor : BackgroundService
             _ => "info",
         };
         return new PlatformAlert("risk-breach", severity, $"{alert.Breach}: {alert.Text}", DateTimeOffset.UtcNow, fields);
+    }
+
+    private static PlatformAlert AlertFor(JournalProjection projection, FeedSwitchRow feedSwitch)
+    {
+        string symbol = projection.SymbolOf(feedSwitch.InstrumentId);
+        bool back = feedSwitch.FromState == FeedState.Healthy;
+        string text = back
+            ? $"{symbol}: back on feed {feedSwitch.ToFeedId} from feed {feedSwitch.FromFeedId}"
+            : $"{symbol}: feed {feedSwitch.FromFeedId} {feedSwitch.FromState.ToString().ToLowerInvariant()}, failed over to feed {feedSwitch.ToFeedId}";
+        return new PlatformAlert("feed-switch", back ? "info" : "warning", text, DateTimeOffset.UtcNow,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["symbol"] = symbol,
+                ["fromFeed"] = feedSwitch.FromFeedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["toFeed"] = feedSwitch.ToFeedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["fromState"] = feedSwitch.FromState.ToString(),
+            });
     }
 
     private static PlatformAlert AlertFor(KillSwitchRow state)

@@ -169,6 +169,35 @@ public sealed class JournalProjectionTests : IDisposable
     }
 
     [Fact]
+    public void FeedSwitches_AreCountedAndReported_WithTheStateTheOldFeedWasIn()
+    {
+        Write((w, b) =>
+        {
+            foreach ((int from, int to, FeedState state) in new[] { (1, 2, FeedState.Stale), (2, 1, FeedState.Healthy) })
+            {
+                var feedSwitch = FeedSwitchEncoder.WrapAndApplyHeader(b, 0);
+                feedSwitch.SetInstrumentId(0);
+                feedSwitch.SetFromFeedId((byte)from);
+                feedSwitch.SetToFeedId((byte)to);
+                feedSwitch.SetFromState(state);
+                feedSwitch.SetTs(1);
+                w.Append(FeedSwitchEncoder.TemplateId, b.AsSpan(0, FeedSwitchEncoder.HeaderLength + feedSwitch.EncodedLength), 1);
+            }
+        });
+
+        var seen = new List<FeedSwitchRow>();
+        using var p = new JournalProjection(Config) { FeedSwitched = seen.Add };
+        using JournalTailer tailer = JournalTailer.OpenAtStart(Config.Journal.Directory);
+        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
+        {
+            p.Apply(frame);
+        }
+
+        Assert.Equal(2, p.FeedSwitches);
+        Assert.Equal([(1, 2, FeedState.Stale, 1L), (2, 1, FeedState.Healthy, 2L)], seen.Select(s => (s.FromFeedId, s.ToFeedId, s.FromState, s.Sequence)));
+    }
+
+    [Fact]
     public void Replay_WithoutAJournal_SaysSo()
     {
         Assert.Null(JournalProjection.Replay(Config, out string? error));
