@@ -449,7 +449,7 @@ internal static class EngineBench
         private readonly int[] _offsets;
         private int _next;
         private ItchSbePublisher _publisher;
-        private readonly ItchInstrumentMap _map;
+        private readonly ItchLocateIndex _map;
 
         public ItchSource(EngineConfig config, long count)
         {
@@ -465,7 +465,7 @@ internal static class EngineBench
                 };
             }
 
-            _map = new ItchInstrumentMap(symbols);
+            _map = ItchInstrumentMap.For(symbols);
             var simulator = new MarketSimulator(new SimulatorConfig { Seed = config.Feed.Seed, Instruments = instruments });
             var events = new SimulatedEvent[count / 2 + instruments.Length];
             simulator.Generate(events);

@@ -10,7 +10,7 @@ namespace Llt.Hotpath.Feeds.Iex;
 /// an empty slot (it is never a valid <see cref="IexSymbol"/>). Entries are never removed: an IEX session's
 /// symbol set only grows.
 /// </summary>
-internal sealed class IexSymbolIndex
+public sealed class IexSymbolIndex
 {
     private const ulong FibonacciMultiplier = 0x9E3779B97F4A7C15;
 

@@ -74,8 +74,8 @@ public sealed unsafe class CaptureReplayAgent : IAgent, IDisposable
             throw new ArgumentException($"'{options.Path}' is not a pcap or pcapng capture (IEX-TP replays from captures only)", nameof(options));
         }
 
-        _itch = new ItchSbePublisher(ring, new ItchInstrumentMap(symbols), options.FeedId, options.SessionDateEpochNs);
-        _iex = new IexSbePublisher(ring, new IexInstrumentMap(symbols), options.FeedId);
+        _itch = new ItchSbePublisher(ring, ItchInstrumentMap.For(symbols), options.FeedId, options.SessionDateEpochNs);
+        _iex = new IexSbePublisher(ring, IexInstrumentMap.For(symbols), options.FeedId);
     }
 
     public string RoleName => "feed";
@@ -155,12 +155,12 @@ public sealed unsafe class CaptureReplayAgent : IAgent, IDisposable
 
         ReadOnlySpan<byte> message = file.Slice(_rawPosition + 2, length);
         long captureNs = message.Length >= ItchDescriptor.HeaderLength ? ItchFieldReader.Timestamp(message) : 0;
-        if (!IsDue(captureNs) || !HasRoomFor(1))
+        if (!IsDue(captureNs, out long nowNs) || !HasRoomFor(1))
         {
             return 0;
         }
 
-        _itch.ReceiveTs = _clock.NanoTime();
+        _itch.ReceiveTs = nowNs;
         ItchParser.Parse(message, ref _itch);
         _rawPosition += 2 + length;
         Packets++;
@@ -207,13 +207,12 @@ public sealed unsafe class CaptureReplayAgent : IAgent, IDisposable
             sequence = segment.FirstMessageSequenceNumber;
         }
 
-        if (!IsDue(datagram.TimestampNs) || !HasRoomFor(messages + 1))
+        if (!IsDue(datagram.TimestampNs, out long receiveNs) || !HasRoomFor(messages + 1))
         {
             _cursor = saved; // take this packet again next time
             return 0;
         }
 
-        long receiveNs = _clock.NanoTime();
         Packets++;
         if (messages == 0)
         {
@@ -257,15 +256,18 @@ public sealed unsafe class CaptureReplayAgent : IAgent, IDisposable
         return 1;
     }
 
-    /// <summary>Paced replay: is a packet captured at <paramref name="captureNs"/> due yet?</summary>
-    private bool IsDue(long captureNs)
+    /// <summary>
+    /// Paced replay: is a packet captured at <paramref name="captureNs"/> due yet? <paramref name="now"/> is the one
+    /// clock read of the packet, also its receive stamp.
+    /// </summary>
+    private bool IsDue(long captureNs, out long now)
     {
+        now = _clock.NanoTime();
         if (!_options.Paced)
         {
             return true;
         }
 
-        long now = _clock.NanoTime();
         if (_firstCaptureNs < 0)
         {
             _firstCaptureNs = captureNs;

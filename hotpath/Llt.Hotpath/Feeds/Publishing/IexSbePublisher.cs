@@ -16,10 +16,11 @@ namespace Llt.Hotpath.Feeds.Publishing;
 public struct IexSbePublisher : IIexHandler
 {
     private readonly RingBuffer _ring;
-    private readonly IexInstrumentMap _symbols;
+    private readonly IexSymbolIndex _symbols;
     private readonly byte _feedId;
 
-    public IexSbePublisher(RingBuffer ring, IexInstrumentMap symbols, byte feedId)
+    /// <param name="symbols">The engine's instruments in id order (<see cref="IexInstrumentMap.For"/>).</param>
+    public IexSbePublisher(RingBuffer ring, IexSymbolIndex symbols, byte feedId)
     {
         _ring = ring;
         _symbols = symbols;
@@ -53,7 +54,8 @@ public struct IexSbePublisher : IIexHandler
 
     public void OnQuoteUpdate(QuoteUpdateMessage message)
     {
-        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        int instrumentId = _symbols.Find(message.Symbol.Key);
+        if (instrumentId < 0)
         {
             Skipped++;
             return;
@@ -76,7 +78,8 @@ public struct IexSbePublisher : IIexHandler
 
     public void OnTradeReport(TradeReportMessage message)
     {
-        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        int instrumentId = _symbols.Find(message.Symbol.Key);
+        if (instrumentId < 0)
         {
             Skipped++;
             return;
@@ -93,7 +96,8 @@ public struct IexSbePublisher : IIexHandler
 
     public void OnPriceLevelUpdate(PriceLevelUpdateMessage message)
     {
-        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        int instrumentId = _symbols.Find(message.Symbol.Key);
+        if (instrumentId < 0)
         {
             Skipped++;
             return;
@@ -123,7 +127,8 @@ public struct IexSbePublisher : IIexHandler
 
     public void OnTradingStatus(TradingStatusMessage message)
     {
-        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        int instrumentId = _symbols.Find(message.Symbol.Key);
+        if (instrumentId < 0)
         {
             Skipped++;
             return;

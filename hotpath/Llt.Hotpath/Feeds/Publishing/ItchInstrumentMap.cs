@@ -3,26 +3,23 @@ using Llt.Hotpath.Feeds.Itch;
 namespace Llt.Hotpath.Feeds.Publishing;
 
 /// <summary>
-/// The engine's instruments by ITCH stock symbol (8 characters, space padded, compared as one integer), built
-/// once at start-up; lookups on directory and trading-action messages do not allocate.
+/// The engine's instruments as an <see cref="ItchLocateIndex"/>: registered in instrument-id order, so the index's
+/// instrument is the engine's dense id. A symbol ITCH cannot carry (more than 8 characters) still takes its slot,
+/// under a value no ITCH stock field can hold, so the ids after it do not shift.
 /// </summary>
-public sealed class ItchInstrumentMap
+public static class ItchInstrumentMap
 {
-    private readonly Dictionary<ulong, int> _bySymbol = [];
-
-    /// <param name="symbols">Symbol of instrument i at index i (the engine's dense ids).</param>
-    public ItchInstrumentMap(IReadOnlyList<string> symbols)
+    public static ItchLocateIndex For(IReadOnlyList<string> symbols)
     {
+        var index = new ItchLocateIndex(Math.Max(1, symbols.Count), addSymbolsOnFirstSight: false);
         for (int i = 0; i < symbols.Count; i++)
         {
-            if (symbols[i].Length is >= 1 and <= ItchDescriptor.StockLength)
-            {
-                _bySymbol[ItchSymbol.From(symbols[i]).Value] = i;
-            }
+            // 0xFF bytes never appear in an ITCH stock field (ASCII, space padded)
+            index.Register(symbols[i].Length is >= 1 and <= ItchDescriptor.StockLength
+                ? ItchSymbol.From(symbols[i])
+                : new ItchSymbol(ulong.MaxValue - (ulong)i));
         }
+
+        return index;
     }
-
-    public int Count => _bySymbol.Count;
-
-    public bool TryGetInstrument(ItchSymbol symbol, out int instrumentId) => _bySymbol.TryGetValue(symbol.Value, out instrumentId);
 }

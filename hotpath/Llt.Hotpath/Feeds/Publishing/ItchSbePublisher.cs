@@ -18,20 +18,16 @@ namespace Llt.Hotpath.Feeds.Publishing;
 /// </summary>
 public struct ItchSbePublisher : IItchHandler
 {
-    private const int LocateCount = 65_536;
-
     private readonly RingBuffer _ring;
-    private readonly int[] _instrumentOfLocate;
-    private readonly ItchInstrumentMap _symbols;
+    private readonly ItchLocateIndex _locates;
     private readonly byte _feedId;
 
-    public ItchSbePublisher(RingBuffer ring, ItchInstrumentMap symbols, byte feedId, long sessionDateEpochNs)
+    /// <param name="locates">The engine's instruments, registered in id order (<see cref="ItchInstrumentMap.For"/>).</param>
+    public ItchSbePublisher(RingBuffer ring, ItchLocateIndex locates, byte feedId, long sessionDateEpochNs)
     {
         _ring = ring;
-        _symbols = symbols;
+        _locates = locates;
         _feedId = feedId;
-        _instrumentOfLocate = new int[LocateCount];
-        _instrumentOfLocate.AsSpan().Fill(-1);
         SessionDateEpochNs = sessionDateEpochNs;
         ReceiveTs = 0;
         Published = 0;
@@ -65,22 +61,18 @@ public struct ItchSbePublisher : IItchHandler
     /// <summary>Stock locates mapped to an engine instrument by a directory message.</summary>
     public long Mapped;
 
-    public readonly int InstrumentOf(ushort stockLocate) => _instrumentOfLocate[stockLocate];
+    public readonly int InstrumentOf(ushort stockLocate) => _locates.InstrumentOf(stockLocate);
 
     public void OnStockDirectory(ItchStockDirectory message)
     {
-        if (_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
-        {
-            if (_instrumentOfLocate[message.StockLocate] < 0)
-            {
-                Mapped++;
-            }
-
-            _instrumentOfLocate[message.StockLocate] = instrumentId;
-        }
-        else
+        bool known = _locates.InstrumentOf(message.StockLocate) >= 0;
+        if (_locates.OnDirectory(message.StockLocate, message.Symbol) < 0)
         {
             Skipped++;
+        }
+        else if (!known)
+        {
+            Mapped++;
         }
     }
 
@@ -92,7 +84,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnOrderExecuted(ItchOrderExecuted message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -104,7 +96,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnOrderExecutedWithPrice(ItchOrderExecutedWithPrice message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -121,7 +113,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnOrderCancel(ItchOrderCancel message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -148,7 +140,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnOrderDelete(ItchOrderDelete message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -174,7 +166,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnOrderReplace(ItchOrderReplace message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -203,7 +195,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnTrade(ItchTrade message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -222,7 +214,7 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnCrossTrade(ItchCrossTrade message)
     {
-        int instrumentId = _instrumentOfLocate[message.StockLocate];
+        int instrumentId = _locates.InstrumentOf(message.StockLocate);
         if (instrumentId < 0)
         {
             Skipped++;
@@ -237,7 +229,8 @@ public struct ItchSbePublisher : IItchHandler
 
     public void OnStockTradingAction(ItchStockTradingAction message)
     {
-        if (!_symbols.TryGetInstrument(message.Symbol, out int instrumentId))
+        int instrumentId = _locates.Find(message.Symbol);
+        if (instrumentId < 0)
         {
             Skipped++;
             return;
@@ -300,7 +293,7 @@ public struct ItchSbePublisher : IItchHandler
 
     private void Add(ushort stockLocate, long timestamp, long orderId, char side, uint shares, long price)
     {
-        int instrumentId = _instrumentOfLocate[stockLocate];
+        int instrumentId = _locates.InstrumentOf(stockLocate);
         if (instrumentId < 0)
         {
             Skipped++;

@@ -16,7 +16,7 @@ public sealed class IexSbePublisherTests
     private static readonly long Now = DateTimeOffset.Parse("2024-01-02T15:00:00Z").ToUnixTimeMilliseconds() * 1_000_000;
 
     private static IexSbePublisher Publisher(EngineHarness h) =>
-        new(h.Engine.MdRing, new IexInstrumentMap([.. h.Config.Instruments.Select(i => i.Symbol)]), feedId: 9) { ReceiveTs = h.Clock.NanoTime() };
+        new(h.Engine.MdRing, IexInstrumentMap.For([.. h.Config.Instruments.Select(i => i.Symbol)]), feedId: 9) { ReceiveTs = h.Clock.NanoTime() };
 
     private static void Feed(ref IexSbePublisher publisher, IexProtocol protocol, params byte[][] messages)
     {

@@ -124,7 +124,7 @@ public sealed class ItchSbePublisherTests
     }
 
     private static ItchSbePublisher Publisher(EngineHarness h) =>
-        new(h.Engine.MdRing, new ItchInstrumentMap([.. h.Config.Instruments.Select(i => i.Symbol)]), feedId: 7, Midnight)
+        new(h.Engine.MdRing, ItchInstrumentMap.For([.. h.Config.Instruments.Select(i => i.Symbol)]), feedId: 7, Midnight)
         {
             ReceiveTs = h.Clock.NanoTime(),
         };
