@@ -88,9 +88,12 @@ public sealed class OpsCommandsTests
         // freeze the book: the kill switch refuses new orders and cancels working ones
         CliResult kill = CliProcess.Run(site.Root, null, "kill", "--reason", "ops test", "--config", site.ConfigPath);
         Assert.True(kill.ExitCode == 0, kill.ToString());
-        var frames = site.WaitForJournal(f => f.Exists(x => x.Type == KillSwitchStateDecoder.TemplateId), "the kill switch state");
-        Thread.Sleep(300); // cancels of working orders follow the kill switch within the engine's duty cycles
-        frames = site.ReadJournal();
+        // cancels of working orders follow the kill switch within the engine's duty cycles: two heartbeats after
+        // the kill switch state, every report of those cancels is in the journal
+        var frames = site.WaitForJournal(
+            f => f.FindIndex(x => x.Type == KillSwitchStateDecoder.TemplateId) is int at && at >= 0
+                && f.Skip(at).Count(x => x.Type == HeartbeatDecoder.TemplateId) >= 2,
+            "the kill switch state and two heartbeats after it");
         Dictionary<(int Strategy, int Instrument), long> expected = FilledPositions(frames);
         string[] strategies = ["mean_reversion", "momentum_breakout"];
         string[] symbols = ["AAPL", "MSFT", "GOOGL", "AMZN"];
