@@ -8,7 +8,7 @@ namespace Llt.Shell.Tests.Api;
 /// </summary>
 internal static class ApiExamples
 {
-    public static async Task<(RiskMetrics? Metrics, long Shares)> StartSetLimitsReadMetrics(PlatformStartOptions options)
+    public static async Task<(RiskMetrics? Metrics, bool EngineWasRunning)> StartSetLimitsReadMetrics(PlatformStartOptions options)
     {
         // example: start
         await using TradingPlatform platform = await TradingPlatform.StartAsync(options);
@@ -31,7 +31,7 @@ internal static class ApiExamples
             metrics = platform.Risk.GetRiskMetrics();
         }
 
-        return (metrics, 5000);
+        return (metrics, platform.IsEngineRunning);
     }
 
     public static async Task<string> RefusedLimit(PlatformStartOptions options)

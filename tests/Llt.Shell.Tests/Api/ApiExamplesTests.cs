@@ -30,7 +30,8 @@ public sealed partial class ApiExamplesTests
     public async Task Start_SetLimits_ReadMetrics()
     {
         using var site = new EngineTestSite();
-        (RiskMetrics? metrics, long shares) = await ApiExamples.StartSetLimitsReadMetrics(Options(site));
+        (RiskMetrics? metrics, bool running) = await ApiExamples.StartSetLimitsReadMetrics(Options(site));
+        Assert.True(running);
 
         Assert.NotNull(metrics);
         Assert.True(metrics.Var99 >= metrics.Var95, $"VaR 99% {metrics.Var99} below VaR 95% {metrics.Var95}");
@@ -38,7 +39,10 @@ public sealed partial class ApiExamplesTests
         // the limits are in the engine's journal as applied SetLimit commands
         var applied = site.ReadJournal().FindAll(f => f.Type == Llt.Sbe.SetLimitDecoder.TemplateId);
         Assert.Equal(3, applied.Count);
-        Assert.Equal(5000, shares);
+        var position = Llt.Sbe.SetLimitDecoder.Decode(applied[0].Payload, 0);
+        Assert.Equal((Llt.Sbe.LimitType.Position, Llt.Sbe.LimitScope.Instrument, 0, 5000L), (position.LimitType, position.Scope, position.InstrumentId, position.Value));
+        Assert.Equal(Llt.Sbe.LimitType.Volatility, Llt.Sbe.SetLimitDecoder.Decode(applied[1].Payload, 0).LimitType);
+        Assert.Equal(Llt.Sbe.LimitType.Liquidity, Llt.Sbe.SetLimitDecoder.Decode(applied[2].Payload, 0).LimitType);
     }
 
     [Fact]
