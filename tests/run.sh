@@ -33,6 +33,19 @@ for trx in "$results"/*.trx; do
     e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
+# name each failed test (and the first line of its message) so a CI log that keeps only the tail still says what failed
+for trx in "$results"/*.trx; do
+    python3 - "$trx" <<'PY' 2>/dev/null || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+root = ET.parse(sys.argv[1]).getroot()
+for r in root.iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") == "Failed":
+        msg = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+        first = (msg.text or "").strip().splitlines()[0][:300] if msg is not None and msg.text else ""
+        print(f"FAILED {r.get('testName')}: {first}")
+PY
+done
 trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 expected=$(grep -c 'Tests.csproj' llt.sln)
 if (( trx_count < expected )); then
