@@ -42,7 +42,7 @@ public sealed class EngineCounters
             }
         }
 
-        MdRingLatency = counters.AllocateHistogram(900, "md.ring hop ns (receiveTs to engine)");
+        MdRingLatency = counters.AllocateHistogram(900, "md.ring hop ns (receiveTs to end of the handling duty cycle)");
         CmdLatency = counters.AllocateHistogram(901, "cmd apply ns (ring read to journaled)");
     }
 

@@ -25,6 +25,8 @@ public sealed class EventJournal : IDisposable
     private long _offsetNs;
     private long _stampNs;
     private bool _stamped;
+    // set by StampWhenUsed: the first event that needs a time reads this clock once for the rest of the scope
+    private INanoClock? _lazyClock;
 
     public EventJournal(ExclusiveJournalWriter writer, IEpochClock epochClock, EngineCounters counters)
     {
@@ -52,7 +54,21 @@ public sealed class EventJournal : IDisposable
     public long NextSequence => _writer.NextSequence;
 
     /// <summary>Wall-clock ns, the time base of journaled event timestamps (the stamp while one is set).</summary>
-    public long EpochNanoTime() => _stamped ? _stampNs : _epochClock.EpochNanoTime();
+    public long EpochNanoTime()
+    {
+        if (_stamped)
+        {
+            return _stampNs;
+        }
+
+        if (_lazyClock is not null)
+        {
+            Stamp(_lazyClock.NanoTime());
+            return _stampNs;
+        }
+
+        return _epochClock.EpochNanoTime();
+    }
 
     /// <summary>Re-reads the wall clock against a monotonic reading taken just now (<see cref="INanoClock"/> time base).</summary>
     public void Calibrate(long nanoTimeNs) => _offsetNs = _epochClock.EpochNanoTime() - nanoTimeNs;
@@ -64,7 +80,30 @@ public sealed class EventJournal : IDisposable
         _stamped = true;
     }
 
-    public void Unstamp() => _stamped = false;
+    /// <summary>
+    /// Until <see cref="Unstamp"/>, events share one timestamp read from <paramref name="clock"/> when the first of
+    /// them is appended (or given by <see cref="StampIfPending"/>): most ticks journal nothing and read no clock.
+    /// </summary>
+    public void StampWhenUsed(INanoClock clock)
+    {
+        _stamped = false;
+        _lazyClock = clock;
+    }
+
+    /// <summary>Inside a <see cref="StampWhenUsed"/> scope not yet stamped, stamps with a monotonic reading the caller already has.</summary>
+    public void StampIfPending(long nanoTimeNs)
+    {
+        if (!_stamped && _lazyClock is not null)
+        {
+            Stamp(nanoTimeNs);
+        }
+    }
+
+    public void Unstamp()
+    {
+        _stamped = false;
+        _lazyClock = null;
+    }
 
     /// <summary>Appends an encoded SBE message (header + body); returns the journal sequence or -1 if refused.</summary>
     public long Append(int templateId, ReadOnlySpan<byte> message)

@@ -443,6 +443,7 @@ public sealed class ExecutionPipeline
         ref readonly Order order = ref _oms.OrderAt(slot);
         int strategyId = order.StrategyId;
         int venueId = order.VenueId;
+        int orderInstrumentId = order.InstrumentId;
         long orderQty = order.OrderQty;
         long price = order.Price;
         switch (report.Kind)
@@ -467,6 +468,7 @@ public sealed class ExecutionPipeline
                 if (effect.Closed)
                 {
                     _risk.OnOrderClosed(report.ClOrdId);
+                    _gateway.OnOrderClosed(venueId, orderInstrumentId);
                 }
 
                 JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side,
@@ -489,6 +491,7 @@ public sealed class ExecutionPipeline
 
                 Cancels.Increment();
                 _risk.OnOrderClosed(report.ClOrdId);
+                _gateway.OnOrderClosed(venueId, orderInstrumentId);
                 JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side,
                     report.Kind == VenueReportKind.Canceled ? ExecType.Canceled : ExecType.Expired,
                     report.Kind == VenueReportKind.Canceled ? OrdStatus.Canceled : OrdStatus.Expired, RejectReason.None,
@@ -503,6 +506,7 @@ public sealed class ExecutionPipeline
 
                 OrdersRejected.Increment();
                 _risk.OnOrderClosed(report.ClOrdId);
+                _gateway.OnOrderClosed(venueId, orderInstrumentId);
                 JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side, ExecType.Rejected, OrdStatus.Rejected, report.RejectReason,
                     price, orderQty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
                 CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Rejected);

@@ -47,6 +47,12 @@ public sealed class OrderEntry
                 TickToDecision.Record(intent.DecisionTs - intent.ReceiveTs);
             }
 
+            // the decision read the clock a moment ago: that reading dates what this tick journals, no second read
+            if (intent.DecisionTs > 0)
+            {
+                _journal.StampIfPending(intent.DecisionTs);
+            }
+
             if (intent.Kind == OrderIntentKind.New)
             {
                 Decisions.Increment();

@@ -73,7 +73,7 @@ public sealed class TradingEngine : IDisposable
         // one way, the venues' reports the other; each has one producer and one consumer thread.
         _gatewayMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
         _reportMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
-        Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager);
+        Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager, Instruments.Count);
         Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager, Gateway, clock);
         var externalOut = new RingBuffer?[config.Venues.Count];
         for (int v = 0; v < config.Venues.Count; v++)

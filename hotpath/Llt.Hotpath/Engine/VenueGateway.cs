@@ -17,6 +17,13 @@ namespace Llt.Hotpath.Engine;
 /// against on the same ring, and reads the venues' reports back from the report ring. What the trader knows
 /// about a venue is its configuration (<see cref="VenueConfig"/>): it never reads a venue's state, which lives
 /// on the gateway's thread in pipelined mode.
+/// <para>
+/// Trades are forwarded on demand, per instrument: a print acts on a simulated venue only through our resting
+/// orders on that instrument, so while none of our orders works there (from the order's commit until the trader
+/// reads its final report) the print is not forwarded — most instruments have nothing working most of the time,
+/// and the gateway's cost per trade drops to a counter increment. Quotes always go through: every quote shapes
+/// the venue's visible book (docs/VENUES.md, "The market model").
+/// </para>
 /// </summary>
 public sealed class VenueGateway
 {
@@ -30,11 +37,17 @@ public sealed class VenueGateway
     private readonly RingBuffer _reports;
     private readonly string[] _names;
     private readonly LiquidityShare[] _shares;
+    private readonly bool[] _simulated;
+    // per instrument: our orders at simulated venues not yet closed (by the trader's reading of their reports)
+    private readonly int[] _working;
 
-    public VenueGateway(RingBuffer orders, RingBuffer reports, IReadOnlyList<VenueConfig> venues, CountersManager counters)
+    public VenueGateway(RingBuffer orders, RingBuffer reports, IReadOnlyList<VenueConfig> venues, CountersManager counters, int instrumentCount)
     {
         ArgumentOutOfRangeException.ThrowIfZero(venues.Count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(instrumentCount);
         _orders = orders;
+        _working = new int[instrumentCount];
+        _simulated = new bool[venues.Count];
         _reports = reports;
         Venues = [.. venues];
         _names = new string[venues.Count];
@@ -43,10 +56,12 @@ public sealed class VenueGateway
         {
             _names[v] = venues[v].Name;
             _shares[v] = new LiquidityShare(venues[v].LiquidityShare);
+            _simulated[v] = !venues[v].IsExternal;
         }
 
         OrdersRefused = counters.AllocateCounter(534, "gateway: orders and cancels refused (gateway ring full)");
         MarketDataDropped = counters.AllocateCounter(535, "gateway: quotes/trades not forwarded (gateway ring full)");
+        TradesNotForwarded = counters.AllocateCounter(517, "gateway: trades not forwarded (no order of ours working on the instrument)");
         Malformed = counters.AllocateCounter(536, "gateway: unknown records on the report ring");
     }
 
@@ -62,6 +77,12 @@ public sealed class VenueGateway
 
     public Counter MarketDataDropped { get; }
 
+    /// <summary>Trades not forwarded because no order of ours worked on their instrument.</summary>
+    public Counter TradesNotForwarded { get; }
+
+    /// <summary>Our orders at simulated venues on <paramref name="instrumentId"/> that the trader has not seen closed.</summary>
+    public int WorkingAt(int instrumentId) => (uint)instrumentId < (uint)_working.Length ? _working[instrumentId] : 0;
+
     public Counter Malformed { get; }
 
     public string NameOf(int venueId) => _names[venueId];
@@ -73,6 +94,8 @@ public sealed class VenueGateway
     /// <summary>Encodes the order for venue <paramref name="venueId"/> into the gateway ring; false when the ring is full.</summary>
     public bool SendNew(int venueId, long clOrdId, int strategyId, in OrderRequest request, long receiveTs, long decisionTs)
     {
+        int instrumentId = request.InstrumentId;
+        bool simulated = _simulated[venueId] && (uint)instrumentId < (uint)_working.Length;
         int index = _orders.TryClaim(NewOrderEncoder.TemplateId, NewOrderLength);
         if (index < 0)
         {
@@ -95,7 +118,25 @@ public sealed class VenueGateway
         order.SetReceiveTs((ulong)receiveTs);
         order.SetDecisionTs((ulong)decisionTs);
         _orders.Commit(index);
+        if (simulated)
+        {
+            _working[instrumentId]++;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// The trader read the final report of an order it sent to <paramref name="venueId"/> (filled, cancelled,
+    /// expired or rejected): the venue holds nothing more for it.
+    /// </summary>
+    public void OnOrderClosed(int venueId, int instrumentId)
+    {
+        if ((uint)venueId < (uint)_simulated.Length && _simulated[venueId]
+            && (uint)instrumentId < (uint)_working.Length && _working[instrumentId] > 0)
+        {
+            _working[instrumentId]--;
+        }
     }
 
     /// <summary>Asks whichever venue holds <paramref name="origClOrdId"/> to cancel it; false when the ring is full.</summary>
@@ -129,6 +170,13 @@ public sealed class VenueGateway
 
     public void SendTrade(int instrumentId, long price, long size, long receiveTs)
     {
+        if ((uint)instrumentId < (uint)_working.Length && _working[instrumentId] == 0)
+        {
+            // a print reaches the venues only through our resting orders, and there are none on this instrument
+            TradesNotForwarded.Increment();
+            return;
+        }
+
         if (!MarketDataRecords.TryWriteTrade(_orders, instrumentId, 0, AggressorSide.Unknown, price, size, 0, receiveTs, receiveTs))
         {
             MarketDataDropped.Increment();

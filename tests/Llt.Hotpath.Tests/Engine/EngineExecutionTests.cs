@@ -89,6 +89,60 @@ public sealed class EngineExecutionTests
         Assert.Equal(1, harness.Engine.Execution.Fills.Get());
     }
 
+    private static byte[] TradePrint(long price, long size, ulong tradeId, ulong ts)
+    {
+        var buffer = new byte[TradeEncoder.HeaderLength + TradeEncoder.BlockLength];
+        var trade = TradeEncoder.WrapAndApplyHeader(buffer, 0);
+        trade.SetInstrumentId(EngineMessages.Aapl);
+        trade.SetAggressor(AggressorSide.Sell);
+        trade.SetFeedId(1);
+        trade.SetPrice(price);
+        trade.SetSize(size);
+        trade.SetTradeId(tradeId);
+        trade.SetExchangeTs(ts);
+        trade.SetReceiveTs(ts);
+        return buffer;
+    }
+
+    [Fact]
+    public void TradePrints_GoToTheVenuesOnlyWhileAnOrderOfOursWorksOnTheInstrument_AndStillFillTheRestingOrder()
+    {
+        var strategy = new OneShotBuyer(resting: true);
+        using EngineHarness harness = Harness(strategy);
+        var gateway = harness.Engine.Gateway;
+
+        // nothing of ours works on AAPL: the print cannot touch a venue order, so it is not forwarded
+        harness.WriteMd(TradeEncoder.TemplateId, TradePrint(Px, 100, tradeId: 1, ts: 1));
+        harness.Drain();
+        Assert.Equal(1, gateway.TradesNotForwarded.Get());
+        Assert.Equal(0, gateway.WorkingAt(EngineMessages.Aapl));
+
+        // the resting buy 5 ticks under the bid makes AAPL's prints matter
+        harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 2));
+        harness.Drain();
+        harness.Clock.Advance(1_000_000);
+        harness.Drain();
+        Assert.Equal(1, gateway.WorkingAt(EngineMessages.Aapl));
+        Assert.Equal(1, harness.Engine.Execution.Oms.OpenCount);
+
+        // a print at our price reaches the venue and fills the order (nothing was queued ahead of it there)
+        harness.WriteMd(TradeEncoder.TemplateId, TradePrint(Px - (5 * Tick), 1_000, tradeId: 2, ts: 3));
+        harness.Drain();
+        harness.Clock.Advance(1_000_000);
+        harness.Drain();
+        Fill fill = Assert.Single(strategy.Fills);
+        Assert.Equal((Px - (5 * Tick), 50L), (fill.Price, fill.Qty));
+        Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
+        Assert.Equal(1, gateway.TradesNotForwarded.Get());
+
+        // filled and closed: AAPL's prints stop at the trader again
+        Assert.Equal(0, gateway.WorkingAt(EngineMessages.Aapl));
+        harness.WriteMd(TradeEncoder.TemplateId, TradePrint(Px, 100, tradeId: 3, ts: 4));
+        harness.Drain();
+        Assert.Equal(2, gateway.TradesNotForwarded.Get());
+        Assert.Equal(0, gateway.MarketDataDropped.Get());
+    }
+
     [Fact]
     public void OrderOverThePositionLimit_IsRejectedByRisk_JournaledAndToldToTheStrategy()
     {
