@@ -16,8 +16,8 @@ namespace Llt.Benchmarks.Feeds;
 /// <item>BooksOnly: the same book operations, decoded beforehand into an array, applied straight to the
 /// <see cref="L3Book"/>s: what the books cost without the feed (ParseAndBuildL3 − BooksOnly ≈ the feed's share).</item>
 /// </list>
-/// <see cref="Stocks"/> sets the working set: 8 books (~3 MiB, mostly cache-resident) or 64 books (~25 MiB, past the
-/// L2 and most of the shared L3, as a full TotalView day is).
+/// <see cref="Stocks"/> sets the working set: 8 books (~1.3 MiB of book memory at 2,048 orders and 256 levels a side:
+/// just past the 1 MiB L2) or 64 books (~10.5 MiB: L3-resident, as the books of a full TotalView day are not).
 /// Run: dotnet $LLT_ARTIFACTS/bin/Llt.Benchmarks/release/Llt.Benchmarks.dll --filter '*ItchBenchmarks*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]

@@ -265,11 +265,7 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
 
         L3Book book = _books[instrument];
         // the order's price and side are needed for the trade and gone once a full execution removes it
-        BookResult result = book.GetOrder(orderReferenceNumber, out BookOrder order);
-        if (result == BookResult.Ok)
-        {
-            result = book.Execute(orderReferenceNumber, shares);
-        }
+        BookResult result = book.Execute(orderReferenceNumber, shares, out BookOrder order);
 
         if (Completed(result, instrument, book, timestampNs))
         {
@@ -289,11 +285,7 @@ public sealed class ItchBookBuilder<TListener> : IDisposable
         }
 
         L3Book book = _books[instrument];
-        BookResult result = book.GetOrder(orderReferenceNumber, out BookOrder order);
-        if (result == BookResult.Ok)
-        {
-            result = book.Execute(orderReferenceNumber, shares);
-        }
+        BookResult result = book.Execute(orderReferenceNumber, shares, out BookOrder order);
 
         if (Completed(result, instrument, book, timestampNs))
         {

@@ -171,14 +171,8 @@ public sealed unsafe class L2Book : IDisposable
             return BookResult.InvalidSide;
         }
 
-        // keys are price × sign so "better" is "greater" on both sides (bids: higher, asks: lower)
-        long key = price * sign;
         int n = count;
-        int i = 0;
-        while (i < n && levels[i].Price * sign > key)
-        {
-            i++;
-        }
+        int i = sign > 0 ? ScanBids(levels, n, price) : ScanAsks(levels, n, price);
 
         if (i < n && levels[i].Price == price)
         {
@@ -409,6 +403,34 @@ public sealed unsafe class L2Book : IDisposable
         bool afterAbove = above == 0 || levels[above - 1].Price * sign > key;
         bool beforeBelow = below >= count || key > levels[below].Price * sign;
         return afterAbove & beforeBelow;
+    }
+
+    /// <summary>Index of the first bid not above <paramref name="price"/> (the level itself or where it goes).</summary>
+    /// <remarks>One loop per side, so each step is a load and one compare (no sign multiply): most updates land within
+    /// a few levels of the touch, where the scan's cost is the steps themselves.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanBids(BookLevel* levels, int count, long price)
+    {
+        int i = 0;
+        while (i < count && levels[i].Price > price)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Index of the first ask not below <paramref name="price"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanAsks(BookLevel* levels, int count, long price)
+    {
+        int i = 0;
+        while (i < count && levels[i].Price < price)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private BookResult InsertAt(BookLevel* levels, ref int count, int index, BookLevel level)

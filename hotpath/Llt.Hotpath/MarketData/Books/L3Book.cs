@@ -13,18 +13,22 @@ namespace Llt.Hotpath.MarketData.Books;
 /// <see cref="BookResult"/> and leaves the book unchanged.
 /// </summary>
 /// <remarks>
-/// <para><b>Order-id table.</b> Open addressing with linear probing over 2 × orderCapacity buckets (load
-/// factor ≤ 0.5, so probe runs stay short and a lookup always meets an empty bucket). Ids are spread with a
-/// Fibonacci multiply (feed ids are mostly sequential, which a plain mask would cluster). Deletion is by
-/// backward shift rather than tombstones, so heavy add/delete churn with reused ids never degrades lookups
-/// and needs no rehash.</para>
+/// <para><b>Order-id table.</b> Open addressing with linear probing over 4 × orderCapacity buckets of 8 bytes
+/// (<see cref="OrderIdBucket"/>: slot and 32-bit hash; load factor ≤ 0.25). A full book at load 0.5 spent most of
+/// an ITCH delete in its probe and backward-shift walks (~2.5 buckets, each a hard-to-predict branch); at 0.25
+/// they are ~1.2, for the same bytes as 16-byte id-carrying buckets at 0.5. Ids are spread with a Fibonacci
+/// multiply (feed ids are mostly sequential, which a plain mask would cluster). Deletion is by backward shift
+/// rather than tombstones, so heavy add/delete churn with reused ids never degrades lookups and needs no
+/// rehash.</para>
 /// <para><b>Orders.</b> Fixed slots (never moved) on a free list; each order links to the previous and next
 /// order of its level by slot index, an intrusive FIFO: new orders join the tail, matching takes from the
 /// head. Priority: a price change or a size increase sends an order to the tail, a size decrease keeps its
 /// place (<see cref="Modify"/>); <see cref="Replace"/> (ITCH 'U') always gives a new order at the tail.</para>
 /// <para><b>Levels.</b> Level slots on a free list, ordered per side by a <see cref="PriceLadder"/> (sorted
 /// arrays, best at the end; see there for why). Execute/cancel/delete reach the level through the order in
-/// O(1); only creating or emptying a level searches the ladder.</para>
+/// O(1); an add or a move finds an existing level through a <see cref="PriceLevelIndex"/> (a hash probe, where a
+/// ladder search far from the touch was a chain of mispredicted branches); only creating or emptying a level
+/// searches the ladder.</para>
 /// <para><b>Queue position</b> walks the queue ahead of the order: O(orders ahead). Exact qty-ahead in O(1)
 /// is not possible with cancels anywhere in the queue without a per-level order-statistics tree, which would
 /// tax every update; the walk is cheap for the short queues ahead of orders near the touch.</para>
@@ -46,6 +50,7 @@ public sealed unsafe class L3Book : IDisposable
     private readonly L3Order* _orders;
     private readonly L3Level* _levels;
     private readonly int _emptyLevelId;
+    private readonly PriceLevelIndex _levelIndex;
     private PriceLadder _bids;
     private PriceLadder _asks;
     private int _freeOrder;
@@ -72,16 +77,18 @@ public sealed unsafe class L3Book : IDisposable
 
         OrderCapacity = orderCapacity;
         LevelCapacity = levelCapacity;
-        int bucketCount = orderCapacity * 2;
+        int bucketCount = orderCapacity * 4;
         _bucketMask = bucketCount - 1;
-        _hashShift = 64 - BitOperations.Log2((uint)bucketCount);
+        _hashShift = 32 - BitOperations.Log2((uint)bucketCount);
 
         // one levels slot per side's capacity, plus the empty sentinel level at the end
         int levelSlots = 2 * levelCapacity + 1;
         long bucketsOffset = 0;
         long ordersOffset = AlignToCacheLine(bucketsOffset + (long)bucketCount * sizeof(OrderIdBucket));
         long levelsOffset = AlignToCacheLine(ordersOffset + (long)orderCapacity * sizeof(L3Order));
-        long bidKeysOffset = AlignToCacheLine(levelsOffset + (long)levelSlots * sizeof(L3Level));
+        int levelBucketCount = PriceLevelIndex.BucketCountFor(levelSlots - 1);
+        long levelIndexOffset = AlignToCacheLine(levelsOffset + (long)levelSlots * sizeof(L3Level));
+        long bidKeysOffset = AlignToCacheLine(levelIndexOffset + (long)levelBucketCount * PriceLevelIndex.BucketBytes);
         long bidIdsOffset = AlignToCacheLine(bidKeysOffset + (levelCapacity + 1L) * sizeof(long));
         long askKeysOffset = AlignToCacheLine(bidIdsOffset + (levelCapacity + 1L) * sizeof(int));
         long askIdsOffset = AlignToCacheLine(askKeysOffset + (levelCapacity + 1L) * sizeof(long));
@@ -93,6 +100,7 @@ public sealed unsafe class L3Book : IDisposable
         _orders = (L3Order*)(basePointer + ordersOffset);
         _levels = (L3Level*)(basePointer + levelsOffset);
         _emptyLevelId = levelSlots - 1;
+        _levelIndex = new PriceLevelIndex(basePointer + levelIndexOffset, levelBucketCount);
         _bids = new PriceLadder((long*)(basePointer + bidKeysOffset), (int*)(basePointer + bidIdsOffset), levelCapacity, _emptyLevelId);
         _asks = new PriceLadder((long*)(basePointer + askKeysOffset), (int*)(basePointer + askIdsOffset), levelCapacity, _emptyLevelId);
         ResetSlots();
@@ -226,7 +234,7 @@ public sealed unsafe class L3Book : IDisposable
         }
 
         ref L3Order slot = ref _orders[_buckets[bucket].OrderRef - 1];
-        order = new BookOrder(slot.Id, slot.Side, slot.Price, slot.Remaining);
+        order = new BookOrder(slot.Id, slot.Side, _levels[slot.Level].Price, slot.Remaining);
         return BookResult.Ok;
     }
 
@@ -264,15 +272,14 @@ public sealed unsafe class L3Book : IDisposable
             return 0;
         }
 
-        ref PriceLadder ladder = ref LadderOf(side);
-        int position = ladder.Find(KeyOf(side, price));
-        if (position < 0)
+        int bucket = _levelIndex.FindBucket(KeyOf(side, price));
+        if (bucket < 0)
         {
             return 0;
         }
 
         int count = 0;
-        for (int i = _levels[ladder.LevelIdAt(position)].Head; i != Nil && count < destination.Length; i = _orders[i].Next)
+        for (int i = _levels[_levelIndex.LevelAt(bucket)].Head; i != Nil && count < destination.Length; i = _orders[i].Next)
         {
             destination[count++] = _orders[i].Id;
         }
@@ -326,8 +333,8 @@ public sealed unsafe class L3Book : IDisposable
         _freeOrder = order.Next;
         order.Id = orderId;
         order.Side = side;
-        Enqueue(slot, levelId, price, quantity);
-        _buckets[~bucket] = new OrderIdBucket(orderId, slot);
+        Enqueue(slot, levelId, quantity);
+        _buckets[~bucket] = new OrderIdBucket(HashOf(orderId), slot);
         _orderCount++;
         return BookResult.Ok;
     }
@@ -357,9 +364,9 @@ public sealed unsafe class L3Book : IDisposable
 
         int slot = _buckets[bucket].OrderRef - 1;
         ref L3Order order = ref _orders[slot];
-        if (newPrice == order.Price)
+        ref L3Level level = ref _levels[order.Level];
+        if (newPrice == level.Price)
         {
-            ref L3Level level = ref _levels[order.Level];
             long increase = newQuantity - order.Remaining;
             level.TotalQuantity += increase;
             order.Remaining = newQuantity;
@@ -422,7 +429,7 @@ public sealed unsafe class L3Book : IDisposable
         RemoveBucket(bucket);
         int free = FindBucket(newOrderId);
         Debug.Assert(free < 0, "Invariant: new id checked absent");
-        _buckets[~free] = new OrderIdBucket(newOrderId, slot);
+        _buckets[~free] = new OrderIdBucket(HashOf(newOrderId), slot);
         _orders[slot].Id = newOrderId;
         Requeue(slot, newPrice, newQuantity);
         return BookResult.Ok;
@@ -434,7 +441,37 @@ public sealed unsafe class L3Book : IDisposable
     /// </summary>
     public BookResult Execute(long orderId, long quantity) => Reduce(orderId, quantity);
 
-    /// <summary>ITCH 'X': <paramref name="quantity"/> of the order cancelled; same rules as <see cref="Execute"/>.</summary>
+    /// <summary>
+    /// <see cref="Execute(long, long)"/> that also gives the order as it was before the execution (its side and price
+    /// are what a trade report needs, and a full execution removes it): one id lookup instead of
+    /// <see cref="GetOrder"/> and then <see cref="Execute(long, long)"/>. <paramref name="order"/> is default unless Ok.
+    /// </summary>
+    public BookResult Execute(long orderId, long quantity, out BookOrder order)
+    {
+        order = default;
+        if (quantity <= 0)
+        {
+            return BookResult.InvalidQuantity;
+        }
+
+        int bucket = FindBucket(orderId);
+        if (bucket < 0)
+        {
+            return BookResult.UnknownOrderId;
+        }
+
+        ref L3Order slot = ref _orders[_buckets[bucket].OrderRef - 1];
+        if (quantity > slot.Remaining)
+        {
+            return BookResult.QuantityExceedsRemaining;
+        }
+
+        order = new BookOrder(slot.Id, slot.Side, _levels[slot.Level].Price, slot.Remaining);
+        ReduceAt(bucket, ref slot, quantity);
+        return BookResult.Ok;
+    }
+
+    /// <summary>ITCH 'X': <paramref name="quantity"/> of the order cancelled; same rules as <see cref="Execute(long, long)"/>.</summary>
     public BookResult Cancel(long orderId, long quantity) => Reduce(orderId, quantity);
 
     /// <summary>ITCH 'D': removes the order whatever remains of it.</summary>
@@ -457,6 +494,7 @@ public sealed unsafe class L3Book : IDisposable
         _asks.Reset();
         _orderCount = 0;
         new Span<OrderIdBucket>(_buckets, _bucketMask + 1).Clear();
+        _levelIndex.Clear();
         ResetSlots();
     }
 
@@ -481,6 +519,14 @@ public sealed unsafe class L3Book : IDisposable
             return BookResult.QuantityExceedsRemaining;
         }
 
+        ReduceAt(bucket, ref order, quantity);
+        return BookResult.Ok;
+    }
+
+    /// <summary>Takes a checked <paramref name="quantity"/> (≤ remaining) off the order in <paramref name="bucket"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReduceAt(int bucket, ref L3Order order, long quantity)
+    {
         if (quantity == order.Remaining)
         {
             RemoveOrder(bucket);
@@ -490,8 +536,6 @@ public sealed unsafe class L3Book : IDisposable
             order.Remaining -= quantity;
             _levels[order.Level].TotalQuantity -= quantity;
         }
-
-        return BookResult.Ok;
     }
 
     private void RemoveOrder(int bucket)
@@ -510,7 +554,7 @@ public sealed unsafe class L3Book : IDisposable
         ref L3Order order = ref _orders[slot];
         ref PriceLadder ladder = ref LadderOf(order.Side);
         // a full side still has room when the order's own level empties as it leaves
-        return !ladder.IsFull || _levels[order.Level].OrderCount == 1 || ladder.Find(KeyOf(order.Side, price)) >= 0;
+        return !ladder.IsFull || _levels[order.Level].OrderCount == 1 || _levelIndex.FindBucket(KeyOf(order.Side, price)) >= 0;
     }
 
     /// <summary>Takes the order out of its level and enqueues it at the tail of <paramref name="price"/>; capacity checked by the caller.</summary>
@@ -519,13 +563,12 @@ public sealed unsafe class L3Book : IDisposable
         Unlink(slot);
         int levelId = ResolveLevel(_orders[slot].Side, price);
         Debug.Assert(levelId != Nil, "Invariant: caller checked level capacity");
-        Enqueue(slot, levelId, price, quantity);
+        Enqueue(slot, levelId, quantity);
     }
 
-    private void Enqueue(int slot, int levelId, long price, long quantity)
+    private void Enqueue(int slot, int levelId, long quantity)
     {
         ref L3Order order = ref _orders[slot];
-        order.Price = price;
         order.Remaining = quantity;
         order.Level = levelId;
         ref L3Level level = ref _levels[levelId];
@@ -546,9 +589,11 @@ public sealed unsafe class L3Book : IDisposable
         {
             Debug.Assert(level.TotalQuantity == 0, "Invariant: an empty level has no quantity");
             ref PriceLadder ladder = ref LadderOf(order.Side);
-            int position = ladder.Find(KeyOf(order.Side, level.Price));
+            long key = KeyOf(order.Side, level.Price);
+            int position = ladder.Find(key);
             Debug.Assert(position >= 0 && ladder.LevelIdAt(position) == levelId, "Invariant: a live level is in its ladder");
             ladder.RemoveAt(position);
+            _levelIndex.Remove(key);
             level.Head = _freeLevel;
             _freeLevel = levelId;
         }
@@ -597,14 +642,20 @@ public sealed unsafe class L3Book : IDisposable
     /// <summary>The level slot for <paramref name="price"/>, created if absent, or <see cref="Nil"/> if the side is full.</summary>
     private int ResolveLevel(Side side, long price)
     {
-        ref PriceLadder ladder = ref LadderOf(side);
         long key = KeyOf(side, price);
-        int position = ladder.Find(key);
-        if (position >= 0)
+        int bucket = _levelIndex.FindBucket(key);
+        if (bucket >= 0)
         {
-            return ladder.LevelIdAt(position);
+            return _levelIndex.LevelAt(bucket);
         }
 
+        return CreateLevel(side, price, key, ~bucket);
+    }
+
+    /// <summary>A new level for <paramref name="key"/> (absent; <paramref name="emptyBucket"/> ends its probe run), or <see cref="Nil"/> if the side is full.</summary>
+    private int CreateLevel(Side side, long price, long key, int emptyBucket)
+    {
+        ref PriceLadder ladder = ref LadderOf(side);
         if (ladder.IsFull)
         {
             return Nil;
@@ -620,7 +671,10 @@ public sealed unsafe class L3Book : IDisposable
         level.OrderCount = 0;
         level.Head = Nil;
         level.Tail = Nil;
+        int position = ladder.Find(key);
+        Debug.Assert(position < 0, "Invariant: a level absent from the index is absent from the ladder");
         ladder.InsertAt(~position, key, levelId);
+        _levelIndex.Set(emptyBucket, key, levelId);
         return levelId;
     }
 
@@ -628,7 +682,8 @@ public sealed unsafe class L3Book : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindBucket(long orderId)
     {
-        int b = HomeBucket(orderId);
+        uint hash = HashOf(orderId);
+        int b = (int)(hash >> _hashShift);
         while (true)
         {
             ref OrderIdBucket bucket = ref _buckets[b];
@@ -637,7 +692,8 @@ public sealed unsafe class L3Book : IDisposable
                 return ~b;
             }
 
-            if (bucket.OrderId == orderId)
+            // the hash rejects other ids without loading their slots; the id check settles a hash match
+            if (bucket.Hash == hash && _orders[bucket.OrderRef - 1].Id == orderId)
             {
                 return b;
             }
@@ -663,7 +719,7 @@ public sealed unsafe class L3Book : IDisposable
                 break;
             }
 
-            int home = HomeBucket(candidate.OrderId);
+            int home = (int)(candidate.Hash >> _hashShift);
             // movable when the hole lies in the cyclic range [home, j): its probe distance covers the hole
             if (((j - home) & _bucketMask) >= ((j - hole) & _bucketMask))
             {
@@ -675,8 +731,9 @@ public sealed unsafe class L3Book : IDisposable
         _buckets[hole] = default;
     }
 
+    /// <summary>Top 32 bits of a Fibonacci multiply: the home bucket is its top log2(buckets) bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int HomeBucket(long orderId) => (int)(((ulong)orderId * FibonacciMultiplier) >> _hashShift);
+    private static uint HashOf(long orderId) => (uint)(((ulong)orderId * FibonacciMultiplier) >> 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref PriceLadder LadderOf(Side side)

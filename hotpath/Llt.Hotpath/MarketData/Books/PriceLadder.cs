@@ -13,7 +13,7 @@ namespace Llt.Hotpath.MarketData.Books;
 /// overwhelmingly at or near the touch, so inserting or removing one moves only the few entries above it (a
 /// short memmove), and a deep insert costs one memmove of 12 bytes per level, which is cheap for the hundreds
 /// of levels a real book holds. Lookup scans a few entries from the touch, then binary-searches the dense
-/// key array. A price-indexed ladder would make deep levels O(1) too, but needs a tick size, a bounded range
+/// key array (branch-free). A price-indexed ladder would make deep levels O(1) too, but needs a tick size, a bounded range
 /// and re-centring when the price walks; the sorted arrays need none of that. Index −1 of both arrays is a
 /// sentinel (the lowest key and an empty level), so the best level of an empty side reads without a branch.
 /// The struct lives in a field of its book and is only used through that field, never copied.
@@ -72,29 +72,25 @@ internal unsafe struct PriceLadder
             }
         }
 
-        // everything above stop is greater than key: search [0, stop]
+        // everything above stop is greater than key: lower bound in [0, stop], branch-free. Where a deep price
+        // falls is unpredictable, and a mispredicted branch per halving costs more than the whole search
         int lo = 0;
-        int hi = stop;
-        while (lo <= hi)
+        int n = stop + 1;
+        while (n > 1)
         {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            long k = _keys[mid];
-            if (k == key)
-            {
-                return mid;
-            }
-
-            if (k < key)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            int half = n >> 1;
+            // setcc, not a branch: the JIT does not if-convert a ternary inside a loop
+            lo += half & -Unsafe.BitCast<bool, byte>(_keys[lo + half - 1] < key);
+            n -= half;
         }
 
-        return ~lo;
+        // lo is the last candidate: the first key ≥ key is lo or lo + 1 (or nothing when n was 0)
+        if (n == 1 && _keys[lo] < key)
+        {
+            lo++;
+        }
+
+        return lo <= stop && _keys[lo] == key ? lo : ~lo;
     }
 
     public void InsertAt(int index, long key, int levelId)

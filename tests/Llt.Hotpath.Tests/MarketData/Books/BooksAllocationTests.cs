@@ -94,7 +94,7 @@ public sealed class BooksAllocationTests
             BookResult result = kinds[i] switch
             {
                 0 or 1 => book.Add(id, (id & 1) == 0 ? Side.Buy : Side.Sell, (id & 1) == 0 ? prices[i] : prices[i] + 100_000_000, quantities[i]),
-                2 => book.Execute(id, quantities[i]),
+                2 => (i & 1) == 0 ? book.Execute(id, quantities[i]) : ExecuteReportingOrder(book, id, quantities[i], ref checksum),
                 3 => book.Cancel(id, 1),
                 4 => book.Modify(id, (id & 1) == 0 ? prices[i] : prices[i] + 100_000_000, quantities[i]),
                 _ => (i & 1) == 0 ? book.Delete(id) : book.Replace(id, id + 3_000 * (i & 2) / 2, (id & 1) == 0 ? prices[i] : prices[i] + 100_000_000, quantities[i]),
@@ -105,5 +105,13 @@ public sealed class BooksAllocationTests
         }
 
         return checksum;
+    }
+
+    /// <summary>The execution overload a trade report uses: the pre-fill order comes back by value.</summary>
+    private static BookResult ExecuteReportingOrder(L3Book book, long id, long quantity, ref long checksum)
+    {
+        BookResult result = book.Execute(id, quantity, out BookOrder order);
+        checksum += order.Price + order.RemainingQuantity;
+        return result;
     }
 }

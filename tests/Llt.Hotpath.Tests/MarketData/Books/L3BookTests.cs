@@ -112,6 +112,34 @@ public sealed class L3BookTests
     }
 
     [Fact]
+    public void Execute_WithOrder_GivesTheOrderAsItWasBeforeTheFill()
+    {
+        using var book = new L3Book(16, 4);
+        book.Add(1, Side.Sell, P101, 10);
+        book.Add(2, Side.Sell, P101, 3);
+
+        Assert.Equal(BookResult.Ok, book.Execute(1, 4, out BookOrder partial));
+        Assert.Equal(new BookOrder(1, Side.Sell, P101, 10), partial);
+        Assert.Equal(new long[] { 1, 2 }, Queue(book, Side.Sell, P101));
+        Assert.Equal(9, book.BestAskSize);
+
+        // a full fill removes the order, and the trade still learns its side and price
+        Assert.Equal(BookResult.Ok, book.Execute(1, 6, out BookOrder full));
+        Assert.Equal(new BookOrder(1, Side.Sell, P101, 6), full);
+        Assert.False(book.Contains(1));
+        Assert.Equal(3, book.BestAskSize);
+
+        Assert.Equal(BookResult.QuantityExceedsRemaining, book.Execute(2, 4, out BookOrder tooMuch));
+        Assert.Equal(BookResult.InvalidQuantity, book.Execute(2, 0, out BookOrder zero));
+        Assert.Equal(BookResult.UnknownOrderId, book.Execute(1, 1, out BookOrder gone));
+        Assert.Equal(default, tooMuch);
+        Assert.Equal(default, zero);
+        Assert.Equal(default, gone);
+        Assert.Equal(3, book.BestAskSize);
+        Assert.Equal(1, book.OrderCount);
+    }
+
+    [Fact]
     public void Cancel_Partial_ReducesInPlace_OfAllRemaining_RemovesTheOrder()
     {
         using var book = new L3Book(16, 4);
@@ -396,6 +424,110 @@ public sealed class L3BookTests
             Assert.Equal(price, book.GetLevel(Side.Buy, depth).Price);
             Assert.Equal(2 * P100 - price, book.GetLevel(Side.Sell, depth).Price);
             depth++;
+        }
+    }
+
+    [Fact]
+    public void IdTable_IdsSharingOneHash_AreStillToldApart()
+    {
+        // ids base + k × (1 / golden-ratio multiplier mod 2^64) hash to products k apart: the same 32-bit hash and
+        // home bucket. The table must tell them apart by the ids in their order slots, and keep every one reachable
+        // through deletions from the middle of their shared probe run.
+        ulong inverse = 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < 6; i++)
+        {
+            inverse *= 2 - (0x9E3779B97F4A7C15UL * inverse);
+        }
+
+        Assert.Equal(1UL, 0x9E3779B97F4A7C15UL * inverse);
+        const long Base = 1_000;
+        long IdOf(int k) => Base + (long)((ulong)k * inverse);
+        using var book = new L3Book(orderCapacity: 128, levelCapacity: 8);
+        for (int k = 0; k < 100; k++)
+        {
+            Assert.Equal(BookResult.Ok, book.Add(IdOf(k), Side.Buy, P100, k + 1));
+        }
+
+        Assert.Equal(BookResult.DuplicateOrderId, book.Add(IdOf(57), Side.Buy, P100, 1));
+        for (int k = 0; k < 100; k += 2)
+        {
+            Assert.Equal(BookResult.Ok, book.Delete(IdOf(k)));
+        }
+
+        for (int k = 0; k < 100; k++)
+        {
+            Assert.Equal(k % 2 == 1, book.Contains(IdOf(k)));
+        }
+
+        Assert.Equal(BookResult.Ok, book.GetOrder(IdOf(99), out BookOrder last));
+        Assert.Equal(new BookOrder(IdOf(99), Side.Buy, P100, 100), last);
+        Assert.Equal(BookResult.Ok, book.Replace(IdOf(1), IdOf(0), P99, 7));
+        Assert.False(book.Contains(IdOf(1)));
+        Assert.Equal(BookResult.Ok, book.GetOrder(IdOf(0), out BookOrder replaced));
+        Assert.Equal(new BookOrder(IdOf(0), Side.Buy, P99, 7), replaced);
+        Assert.Equal(50, book.OrderCount);
+        Assert.Equal(Enumerable.Range(0, 50).Sum(k => 2L * k + 2) - 2, book.BestBidSize);
+    }
+
+    [Fact]
+    public void ManyLevels_DeepLevelsEmptiedAndRefilled_KeepLadderAndLevelsInStep()
+    {
+        // 300 levels a side: most of them far from the touch, where a level is found by hash and placed by a
+        // binary search, not by the scan from the touch
+        using var book = new L3Book(4096, 512);
+        const int Levels = 300;
+        long Bid(int i) => P100 - (i + 1) * 1_000_000L;
+        long Ask(int i) => P101 + (i + 1) * 1_000_000L;
+        for (int i = 0; i < Levels; i++)
+        {
+            book.Add(i, Side.Buy, Bid(i), 10);
+            book.Add(1_000 + i, Side.Sell, Ask(i), 10);
+        }
+
+        // empty every third level (its only order leaves), then add a second order to every other level
+        for (int i = 0; i < Levels; i += 3)
+        {
+            Assert.Equal(BookResult.Ok, book.Delete(i));
+            Assert.Equal(BookResult.Ok, book.Execute(1_000 + i, 10));
+        }
+
+        for (int i = 0; i < Levels; i++)
+        {
+            if (i % 3 != 0)
+            {
+                Assert.Equal(BookResult.Ok, book.Add(2_000 + i, Side.Buy, Bid(i), 5));
+                Assert.Equal(BookResult.Ok, book.Add(3_000 + i, Side.Sell, Ask(i), 5));
+            }
+        }
+
+        Assert.Equal(Levels - (Levels / 3), book.BidLevelCount);
+        Assert.Equal(book.BidLevelCount, book.AskLevelCount);
+        int depth = 0;
+        for (int i = 0; i < Levels; i++)
+        {
+            if (i % 3 != 0)
+            {
+                Assert.Equal(new BookLevel(Bid(i), 15, 2), book.GetLevel(Side.Buy, depth));
+                Assert.Equal(new BookLevel(Ask(i), 15, 2), book.GetLevel(Side.Sell, depth));
+                Assert.Equal(new long[] { i, 2_000 + i }, Queue(book, Side.Buy, Bid(i)));
+                depth++;
+            }
+            else
+            {
+                Assert.Empty(Queue(book, Side.Buy, Bid(i)));
+            }
+        }
+
+        // the emptied prices come back as new levels in their places
+        for (int i = 0; i < Levels; i += 3)
+        {
+            Assert.Equal(BookResult.Ok, book.Add(4_000 + i, Side.Buy, Bid(i), 1));
+        }
+
+        Assert.Equal(Levels, book.BidLevelCount);
+        for (int i = 0; i < Levels; i++)
+        {
+            Assert.Equal(Bid(i), book.GetLevel(Side.Buy, i).Price);
         }
     }
 
