@@ -7,12 +7,12 @@ namespace Llt.Shell.Tests;
 public sealed class SbeCommandsTests
 {
     private const string Quote =
-        "{\"$header\":{\"message\":\"Quote\",\"templateId\":1,\"schemaId\":1,\"version\":1,\"blockLength\":56},"
+        "{\"$header\":{\"message\":\"Quote\",\"templateId\":1,\"schemaId\":1,\"version\":2,\"blockLength\":56},"
         + "\"instrumentId\":7,\"flags\":[\"Stale\",\"Replay\"],\"feedId\":1,\"bidPrice\":10000000000,\"bidSize\":5,"
         + "\"askPrice\":10100000000,\"askSize\":6,\"exchangeTs\":18446744073709551614,\"receiveTs\":2}";
 
     private const string ExecutionReport =
-        "{\"$header\":{\"message\":\"ExecutionReport\",\"templateId\":30,\"schemaId\":1,\"version\":1,\"blockLength\":88},"
+        "{\"$header\":{\"message\":\"ExecutionReport\",\"templateId\":30,\"schemaId\":1,\"version\":2,\"blockLength\":88},"
         + "\"clOrdId\":42,\"venueOrderId\":9,\"instrumentId\":3,\"strategyId\":1,\"venueId\":0,\"execType\":\"PartialFill\","
         + "\"ordStatus\":\"PartiallyFilled\",\"side\":\"Buy\",\"rejectReason\":\"None\",\"price\":null,\"orderQty\":100,"
         + "\"cumQty\":40,\"leavesQty\":60,\"avgPx\":15000000000,\"transactTs\":1,\"receiveTs\":2,"
@@ -147,8 +147,8 @@ public sealed class SbeCommandsTests
         SbeRun run = SbeTestSupport.Run(Input, "sbe", "encode", "--schema", SbeTestSupport.PlatformSchema, "--message", "KillSwitchCommand", "--hex");
 
         Assert.Equal(0, run.ExitCode);
-        // header (blockLength 9, templateId 52, schemaId 1, version 1) | correlationId | action | "ops" (uint8 length) | "drill" (uint16 length)
-        Assert.Equal(new[] { "0900340001000100" + "0500000000000000" + "01" + "036f7073" + "05006472696c6c" }, run.OutputLines);
+        // header (blockLength 9, templateId 52, schemaId 1, version 2) | correlationId | action | "ops" (uint8 length) | "drill" (uint16 length)
+        Assert.Equal(new[] { "0900340001000200" + "0500000000000000" + "01" + "036f7073" + "05006472696c6c" }, run.OutputLines);
     }
 
     [Fact]

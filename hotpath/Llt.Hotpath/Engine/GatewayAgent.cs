@@ -234,8 +234,13 @@ public sealed class GatewayAgent : IAgent
 
             long clOrdId = (long)order.ClOrdId;
             long price = order.Price;
+            long stopPrice = order.StopPrice, trailPrice = order.TrailPrice;
+            int trailBps = order.TrailBps;
             var venueOrder = new VenueOrder(clOrdId, order.InstrumentId, order.Side, order.OrdType, order.TimeInForce,
-                order.ExecInst, price == NewOrderDecoder.PriceNullValue ? 0 : price, order.Qty);
+                order.ExecInst, price == NewOrderDecoder.PriceNullValue ? 0 : price, order.Qty,
+                stopPrice == NewOrderDecoder.StopPriceNullValue ? 0 : stopPrice,
+                trailPrice == NewOrderDecoder.TrailPriceNullValue ? 0 : trailPrice,
+                trailBps == NewOrderDecoder.TrailBpsNullValue ? 0 : trailBps);
             SimulatedExchange? simulated = _venues[order.VenueId];
             VenueResult result;
             if (simulated is not null)

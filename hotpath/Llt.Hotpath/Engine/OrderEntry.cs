@@ -56,10 +56,14 @@ public sealed class OrderEntry
             if (intent.Kind == OrderIntentKind.New)
             {
                 Decisions.Increment();
+                // the order's events (NewOrder, its route, a reject) keep their order in the journal but are written
+                // once the order has left for the gateway ring: journaling is not on its tick-to-order
+                _journal.DeferAppends();
                 JournalNewOrder(intent);
                 // the decision's own timestamp is "now" for risk (rate limits): a fresh clock read here would cost
                 // as much as the risk checks themselves
                 _execution?.Submit(intent, intent.DecisionTs > 0 ? intent.DecisionTs : _clock.NanoTime());
+                _journal.AppendDeferred();
             }
             else
             {
@@ -87,10 +91,12 @@ public sealed class OrderEntry
         order.SetTimeInForce(request.TimeInForce);
         order.SetExecInst(request.ExecInst);
         order.SetPrice(request.Price == OrderRequest.NoPrice ? NewOrderEncoder.PriceNullValue : request.Price);
-        order.SetStopPrice(NewOrderEncoder.StopPriceNullValue);
+        order.SetStopPrice(request.StopPrice > 0 ? request.StopPrice : NewOrderEncoder.StopPriceNullValue);
         order.SetQty(request.Qty);
         order.SetReceiveTs((ulong)intent.ReceiveTs);
         order.SetDecisionTs((ulong)intent.DecisionTs);
+        order.SetTrailPrice(request.TrailPrice > 0 ? request.TrailPrice : NewOrderEncoder.TrailPriceNullValue);
+        order.SetTrailBps(request.TrailBps > 0 ? request.TrailBps : NewOrderEncoder.TrailBpsNullValue);
         _journal.AppendScratch(NewOrderEncoder.TemplateId, NewOrderEncoder.HeaderLength + order.EncodedLength);
     }
 

@@ -113,10 +113,12 @@ public sealed class VenueGateway
         order.SetTimeInForce(request.TimeInForce);
         order.SetExecInst(request.ExecInst);
         order.SetPrice(request.Price == OrderRequest.NoPrice ? NewOrderEncoder.PriceNullValue : request.Price);
-        order.SetStopPrice(NewOrderEncoder.StopPriceNullValue);
+        order.SetStopPrice(request.StopPrice > 0 ? request.StopPrice : NewOrderEncoder.StopPriceNullValue);
         order.SetQty(request.Qty);
         order.SetReceiveTs((ulong)receiveTs);
         order.SetDecisionTs((ulong)decisionTs);
+        order.SetTrailPrice(request.TrailPrice > 0 ? request.TrailPrice : NewOrderEncoder.TrailPriceNullValue);
+        order.SetTrailBps(request.TrailBps > 0 ? request.TrailBps : NewOrderEncoder.TrailBpsNullValue);
         _orders.Commit(index);
         if (simulated)
         {

@@ -38,8 +38,17 @@ public struct Order
 
     public ExecInst ExecInst { get; internal set; }
 
-    /// <summary>Limit price, or <see cref="OrderRequest.NoPrice"/> for a market order.</summary>
+    /// <summary>Limit price, or <see cref="OrderRequest.NoPrice"/> for a market, stop or trailing-stop order.</summary>
     public long Price { get; internal set; }
+
+    /// <summary>Stop (trigger) price of a stop or stop-limit order, else <see cref="OrderRequest.NoPrice"/>.</summary>
+    public long StopPrice { get; internal set; }
+
+    /// <summary>A trailing stop's trail as a price offset (fixed-point 10^-8), or 0.</summary>
+    public long TrailPrice { get; internal set; }
+
+    /// <summary>A trailing stop's trail in basis points of the best price since entry, or 0.</summary>
+    public int TrailBps { get; internal set; }
 
     public long OrderQty { get; internal set; }
 

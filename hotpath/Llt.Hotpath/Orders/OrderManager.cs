@@ -47,7 +47,7 @@ public sealed class OrderManager
         // each open order holds its own id plus at most one pending cancel/replace id
         _index = new ClOrdIdIndex(config.Capacity * 2);
         _closed = new ClosedOrderHistory(config.ClosedHistory);
-        _refusedByResult = new long[(int)OrderResult.MaxInFlight + 1];
+        _refusedByResult = new long[(int)OrderResult.InvalidTrail + 1];
         _maxInFlight = config.MaxInFlight;
         _ackTimeoutNs = config.AckTimeoutNs;
         // stacked so slot 0 is handed out first: low slots stay hot in cache
@@ -106,6 +106,12 @@ public sealed class OrderManager
             return Refuse(OrderResult.InvalidPrice);
         }
 
+        OrderResult contingent = CheckContingent(request);
+        if (contingent != OrderResult.Ok)
+        {
+            return Refuse(contingent);
+        }
+
         if (_index.ContainsKey(clOrdId) || _closed.Contains(clOrdId))
         {
             return Refuse(OrderResult.DuplicateClOrdId);
@@ -133,6 +139,9 @@ public sealed class OrderManager
         order.TimeInForce = request.TimeInForce;
         order.ExecInst = request.ExecInst;
         order.Price = request.Price;
+        order.StopPrice = request.OrdType is OrdType.Stop or OrdType.StopLimit ? request.StopPrice : OrderRequest.NoPrice;
+        order.TrailPrice = request.OrdType == OrdType.TrailingStop ? request.TrailPrice : 0;
+        order.TrailBps = request.OrdType == OrdType.TrailingStop ? request.TrailBps : 0;
         order.OrderQty = request.Qty;
         order.LeavesQty = request.Qty;
         order.CreatedNs = nowNs;
@@ -423,6 +432,26 @@ public sealed class OrderManager
     }
 
     private static bool NeedsPrice(OrdType type) => type is OrdType.Limit or OrdType.StopLimit;
+
+    /// <summary>
+    /// The trigger terms of a stop, stop-limit or trailing-stop order (other types have none): a positive stop price,
+    /// or exactly one positive trail — a price offset, or basis points below 100% (a 100% trail would trigger at 0).
+    /// </summary>
+    internal static OrderResult CheckContingent(in OrderRequest request)
+    {
+        switch (request.OrdType)
+        {
+            case OrdType.Stop:
+            case OrdType.StopLimit:
+                return request.StopPrice > 0 ? OrderResult.Ok : OrderResult.InvalidStopPrice;
+            case OrdType.TrailingStop:
+                bool byPrice = request.TrailPrice > 0 && request.TrailBps == 0;
+                bool byBps = request.TrailBps is > 0 and < OrderRequest.BpsPerUnit && request.TrailPrice == 0;
+                return byPrice || byBps ? OrderResult.Ok : OrderResult.InvalidTrail;
+            default:
+                return OrderResult.Ok;
+        }
+    }
 
     private static OrdStatus WorkingStatus(in Order order) => order.CumQty > 0 ? OrdStatus.PartiallyFilled : OrdStatus.New;
 

@@ -34,4 +34,10 @@ public enum OrderResult
 
     /// <summary>Pending-new plus pending-replace orders are at the configured limit.</summary>
     MaxInFlight,
+
+    /// <summary>A stop or stop-limit order without a positive stop price.</summary>
+    InvalidStopPrice,
+
+    /// <summary>A trailing stop without exactly one positive trail (price offset, or basis points below 100%).</summary>
+    InvalidTrail,
 }

@@ -17,6 +17,10 @@ namespace Llt.Hotpath.Orders;
 /// top-ranked venue's leg (or is a leg of its own when that venue shows nothing), since a market order means
 /// "complete now".
 /// </para>
+/// <para>
+/// A stop, stop-limit or trailing-stop order is not split: it waits for its trigger, so today's displayed sizes
+/// say nothing about where it will fill. It goes whole, as it is (its stop, limit and trail), to the top-ranked up venue.
+/// </para>
 /// </summary>
 public sealed class SmartOrderRouter
 {
@@ -45,6 +49,11 @@ public sealed class SmartOrderRouter
         }
 
         bool isMarket = request.OrdType == OrdType.Market;
+        if (request.IsContingent)
+        {
+            return RouteWhole(parentClOrdId, request, venues, legs, decisionTs, out decision);
+        }
+
         if (!isMarket && (request.Price == OrderRequest.NoPrice || request.Price <= 0))
         {
             return RouteResult.InvalidPrice;
@@ -98,6 +107,36 @@ public sealed class SmartOrderRouter
 
         decision = new RouteDecision(
             parentClOrdId, request.InstrumentId, request.Side, request.Qty, decisionTs, legCount, displayed, remaining);
+        return RouteResult.Routed;
+    }
+
+    private RouteResult RouteWhole(
+        long parentClOrdId, in OrderRequest request, ReadOnlySpan<VenueQuote> venues, Span<RouteLeg> legs, long decisionTs,
+        out RouteDecision decision)
+    {
+        decision = default;
+        if (request.OrdType == OrdType.StopLimit && (request.Price == OrderRequest.NoPrice || request.Price <= 0))
+        {
+            return RouteResult.InvalidPrice;
+        }
+
+        if (venues.Length > _ranked.Length)
+        {
+            return RouteResult.TooManyVenues;
+        }
+
+        if (RankUpVenues(venues, request.Side) == 0)
+        {
+            return RouteResult.VenueDown;
+        }
+
+        if (legs.Length < 1)
+        {
+            return RouteResult.LegCapacity;
+        }
+
+        legs[0] = new RouteLeg(venues[_ranked[0]].VenueId, request.Qty, request.Price, IsRemainder: true);
+        decision = new RouteDecision(parentClOrdId, request.InstrumentId, request.Side, request.Qty, decisionTs, 1, 0, request.Qty);
         return RouteResult.Routed;
     }
 

@@ -247,8 +247,11 @@ public sealed class RiskGate
         }
 
         bool isMarket = order.OrdType == OrdType.Market;
+        bool isContingent = order.IsContingent;
         long reference = _referencePrice[instrumentId];
         long price = order.Price;
+        // a stop-limit's limit: collared as well as its trigger (it is what the order may pay once live)
+        long limitPrice = 0;
         if (isMarket)
         {
             // a market order is valued at the reference; without one it cannot be valued at all
@@ -258,6 +261,14 @@ public sealed class RiskGate
             }
 
             price = reference;
+        }
+        else if (isContingent)
+        {
+            RejectReason invalid = TriggerPrice(instrumentId, in order, reference, out price, out limitPrice);
+            if (invalid != RejectReason.None)
+            {
+                return invalid;
+            }
         }
         else
         {
@@ -280,7 +291,7 @@ public sealed class RiskGate
             return RejectReason.MaxOrderQty;
         }
 
-        if (RiskMath.MulSaturating(qty, price) > instrumentLimits[(int)LimitType.Notional])
+        if (RiskMath.MulSaturating(qty, Math.Max(price, limitPrice)) > instrumentLimits[(int)LimitType.Notional])
         {
             return RejectReason.MaxNotional;
         }
@@ -288,9 +299,7 @@ public sealed class RiskGate
         long collarBps = instrumentLimits[(int)LimitType.PriceCollar];
         if (collarBps != RiskLimits.Unlimited && !isMarket)
         {
-            // |price − reference| / reference > collarBps / 10^4, cross-multiplied to stay integer
-            long distance = Math.Abs(price - reference);
-            if (reference <= 0 || RiskMath.MulBpsSaturating(distance) > RiskMath.MulSaturating(reference, collarBps))
+            if (OutsideCollar(price, reference, collarBps) || (limitPrice > 0 && OutsideCollar(limitPrice, reference, collarBps)))
             {
                 return RejectReason.PriceCollar;
             }
@@ -373,9 +382,11 @@ public sealed class RiskGate
             return RejectReason.MaxOpenOrders;
         }
 
-        // a market order crosses any resting opposite order; one tick inside the sentinels keeps "none resting" clear
+        // a market order crosses any resting opposite order; one tick inside the sentinels keeps "none resting" clear.
+        // An untriggered stop rests in no book, so it crosses nothing at entry; once triggered it is the venue's to
+        // match (the simulated venues never match our orders with each other; a real venue's own prevention applies).
         long crossPrice = isMarket ? (isBuy ? NoAsk - 1 : NoBid + 1) : price;
-        if (isBuy ? crossPrice >= _ownBestAsk[key] : crossPrice <= _ownBestBid[key])
+        if (!isContingent && (isBuy ? crossPrice >= _ownBestAsk[key] : crossPrice <= _ownBestBid[key]))
         {
             return RejectReason.SelfTrade;
         }
@@ -392,6 +403,61 @@ public sealed class RiskGate
         }
 
         return RejectReason.None;
+    }
+
+    /// <summary>|price − reference| / reference &gt; collarBps / 10^4, cross-multiplied to stay integer; no reference is outside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool OutsideCollar(long price, long reference, long collarBps) =>
+        reference <= 0 || RiskMath.MulBpsSaturating(Math.Abs(price - reference)) > RiskMath.MulSaturating(reference, collarBps);
+
+    /// <summary>
+    /// Where a stop, stop-limit or trailing-stop order triggers: what risk values it at (notional, exposure) and
+    /// collars. A stop price must be positive and on the tick grid (<see cref="RejectReason.InvalidStopPrice"/>), a
+    /// stop-limit's limit too (<see cref="RejectReason.InvalidPrice"/>, returned in <paramref name="limitPrice"/>).
+    /// A trailing stop's trigger starts at the reference price ∓ its trail (sell: below, buy: above), so it needs a
+    /// reference (<see cref="RejectReason.InvalidPrice"/>) and one positive trail, a price trail on the tick grid
+    /// (<see cref="RejectReason.InvalidTrail"/>).
+    /// </summary>
+    private RejectReason TriggerPrice(int instrumentId, in OrderRequest order, long reference, out long trigger, out long limitPrice)
+    {
+        trigger = 0;
+        limitPrice = 0;
+        if (order.OrdType != OrdType.TrailingStop)
+        {
+            if (order.StopPrice <= 0 || !_tickSize[instrumentId].IsMultiple(order.StopPrice))
+            {
+                return RejectReason.InvalidStopPrice;
+            }
+
+            if (order.OrdType == OrdType.StopLimit)
+            {
+                if (order.Price <= 0 || !_tickSize[instrumentId].IsMultiple(order.Price))
+                {
+                    return RejectReason.InvalidPrice;
+                }
+
+                limitPrice = order.Price;
+            }
+
+            trigger = order.StopPrice;
+            return RejectReason.None;
+        }
+
+        bool byPrice = order.TrailPrice > 0 && order.TrailBps == 0 && _tickSize[instrumentId].IsMultiple(order.TrailPrice);
+        bool byBps = order.TrailBps is > 0 and < OrderRequest.BpsPerUnit && order.TrailPrice == 0;
+        if (!byPrice && !byBps)
+        {
+            return RejectReason.InvalidTrail;
+        }
+
+        if (reference <= 0)
+        {
+            return RejectReason.InvalidPrice;
+        }
+
+        long trail = byPrice ? order.TrailPrice : (long)((Int128)reference * order.TrailBps / OrderRequest.BpsPerUnit);
+        trigger = order.Side == Side.Buy ? RiskMath.AddSaturating(reference, trail) : reference - trail;
+        return trigger > 0 ? RejectReason.None : RejectReason.InvalidTrail;
     }
 
     /// <summary>Tokens after refilling from <paramref name="lastNs"/> to <paramref name="nowNs"/>, capped at one second's worth.</summary>
@@ -426,8 +492,8 @@ public sealed class RiskGate
 
         bool isBuy = order.Side == Side.Buy;
         int key = (strategyId * _instrumentCount) + instrumentId;
-        // market orders never rest, so they hold exposure but no price for self-trade
-        long restingPrice = order.OrdType == OrdType.Market ? 0 : order.Price;
+        // market orders never rest, so they hold exposure but no price for self-trade; nor do untriggered stops
+        long restingPrice = order.OrdType == OrdType.Market || order.IsContingent ? 0 : order.Price;
         if (_orders.Add(clOrdId, strategyId, instrumentId, isBuy, restingPrice, order.Qty, (key * 2) + (isBuy ? 0 : 1)) == OpenOrderTable.None)
         {
             return false;

@@ -8,4 +8,6 @@ internal enum SimOrderState : byte
     InFlight,
     /// <summary>Working in the simulated book.</summary>
     Resting,
+    /// <summary>A stop, stop-limit or trailing stop working at the venue, waiting for its trigger (in no book).</summary>
+    Armed,
 }

@@ -6,7 +6,9 @@ namespace Llt.Hotpath.Venues;
 /// <summary>
 /// The embedded default venue for paper trading and backtests: matches our orders against the market the
 /// engine feeds it (top of book, L2 levels, trade prints), with configured latencies and maker/taker fees.
-/// The fill model is specified in docs/VENUES.md. Single-threaded (the gateway agent's thread); no
+/// The fill model is specified in docs/VENUES.md. Stop, stop-limit and trailing-stop orders wait armed, in no
+/// book, until a trade print reaches their trigger; then they enter as the market or limit order they become.
+/// At-the-opening and at-the-close orders are rejected on arrival: this venue runs no auctions. Single-threaded (the gateway agent's thread); no
 /// allocation after construction; every refusal is a <see cref="VenueResult"/> or a report, never a throw.
 /// </summary>
 /// <remarks>
@@ -20,6 +22,7 @@ public sealed class SimulatedExchange
     private const int NoSlot = -1;
     private const int BidSide = 0;
     private const int AskSide = 1;
+    private const int BpsPerUnit = 10_000;
 
     private readonly long _entryLatencyNs;
     private readonly long _ackLatencyNs;
@@ -38,7 +41,12 @@ public sealed class SimulatedExchange
     private readonly int[] _freeSlots;
     private int _freeCount;
     private readonly int[] _restingHeads;
+    // armed (untriggered) stops per instrument, both sides, oldest first: a print triggering several enters them in time order
+    private readonly int[] _armedHeads;
+    private readonly int[] _armedTails;
     private readonly ClOrdIdIndex _index;
+    private long _triggered;
+    private long _unsupportedTimeInForce;
 
     private readonly FixedRing<VenueRequest> _requests;
     private readonly FixedRing<VenueReport> _reports;
@@ -77,6 +85,10 @@ public sealed class SimulatedExchange
         _freeCount = _freeSlots.Length;
         _restingHeads = new int[_instrumentCount * 2];
         _restingHeads.AsSpan().Fill(NoSlot);
+        _armedHeads = new int[_instrumentCount];
+        _armedHeads.AsSpan().Fill(NoSlot);
+        _armedTails = new int[_instrumentCount];
+        _armedTails.AsSpan().Fill(NoSlot);
         _index = new ClOrdIdIndex(options.OrderCapacity);
         _requests = new FixedRing<VenueRequest>(options.RequestCapacity);
         _reports = new FixedRing<VenueReport>(options.ReportCapacity);
@@ -104,6 +116,12 @@ public sealed class SimulatedExchange
     /// <summary>Reports lost because the report queue was full; nonzero means ReportCapacity is too small.</summary>
     public long DroppedReports => _droppedReports;
 
+    /// <summary>Stop, stop-limit and trailing-stop orders triggered so far.</summary>
+    public long TriggeredCount => _triggered;
+
+    /// <summary>At-the-opening / at-the-close orders rejected on arrival (<see cref="VenueRejectCode.UnsupportedTimeInForce"/>).</summary>
+    public long UnsupportedTimeInForceRejects => _unsupportedTimeInForce;
+
     /// <summary>Sends a new order; it acts at the venue at <paramref name="nowNs"/> + entry latency.</summary>
     public VenueResult Submit(in VenueOrder order, long nowNs)
     {
@@ -117,14 +135,26 @@ public sealed class SimulatedExchange
             return VenueResult.InvalidQty;
         }
 
-        if (order.OrdType != OrdType.Limit && order.OrdType != OrdType.Market)
+        if (order.OrdType is not (OrdType.Limit or OrdType.Market or OrdType.Stop or OrdType.StopLimit or OrdType.TrailingStop))
         {
             return VenueResult.UnsupportedOrdType;
         }
 
-        if (order.OrdType == OrdType.Limit && order.Price <= 0)
+        if (order.OrdType is OrdType.Limit or OrdType.StopLimit && order.Price <= 0)
         {
             return VenueResult.InvalidPrice;
+        }
+
+        if (order.OrdType is OrdType.Stop or OrdType.StopLimit && order.StopPrice <= 0)
+        {
+            return VenueResult.InvalidStopPrice;
+        }
+
+        if (order.OrdType == OrdType.TrailingStop
+            && !(order.TrailPrice > 0 && order.TrailBps == 0)
+            && !(order.TrailBps is > 0 and < BpsPerUnit && order.TrailPrice == 0))
+        {
+            return VenueResult.InvalidTrail;
         }
 
         if (_requests.IsFull)
@@ -151,7 +181,11 @@ public sealed class SimulatedExchange
         o.OrdType = order.OrdType;
         o.TimeInForce = order.TimeInForce;
         o.ExecInst = order.ExecInst;
-        o.Price = order.OrdType == OrdType.Market ? 0 : order.Price;
+        o.Price = order.OrdType is OrdType.Limit or OrdType.StopLimit ? order.Price : 0;
+        o.StopPrice = order.OrdType is OrdType.Stop or OrdType.StopLimit ? order.StopPrice : 0;
+        o.TrailPrice = order.OrdType == OrdType.TrailingStop ? order.TrailPrice : 0;
+        o.TrailBps = order.OrdType == OrdType.TrailingStop ? order.TrailBps : 0;
+        o.WaterMark = 0;
         o.OrderQty = order.Qty;
         o.CumQty = 0;
         o.QueueAhead = 0;
@@ -210,6 +244,47 @@ public sealed class SimulatedExchange
         request.ClOrdId = clOrdId;
         request.NewClOrdId = newClOrdId;
         request.Price = price;
+        request.StopPrice = 0;
+        request.Qty = qty;
+        return VenueResult.Accepted;
+    }
+
+    /// <summary>
+    /// Requests a cancel/replace of an untriggered stop or stop-limit order to a new stop price, limit
+    /// (<paramref name="limitPrice"/>, stop-limit only; 0 keeps it) and total quantity under <paramref name="newClOrdId"/>.
+    /// A stop that triggered meanwhile is replaced as the limit order it became (the stop price no longer matters);
+    /// a trailing stop has no stop price to set and gets a <see cref="VenueReportKind.CancelRejected"/>
+    /// (<see cref="VenueRejectCode.InvalidStopPrice"/>): change its quantity with <see cref="Replace"/>.
+    /// </summary>
+    public VenueResult ReplaceStop(long clOrdId, long newClOrdId, long stopPrice, long limitPrice, long qty, long nowNs)
+    {
+        if (qty <= 0)
+        {
+            return VenueResult.InvalidQty;
+        }
+
+        if (stopPrice <= 0)
+        {
+            return VenueResult.InvalidStopPrice;
+        }
+
+        if (limitPrice < 0)
+        {
+            return VenueResult.InvalidPrice;
+        }
+
+        if (_requests.IsFull)
+        {
+            return VenueResult.RequestQueueFull;
+        }
+
+        ref VenueRequest request = ref _requests.Claim(out _);
+        request.Kind = VenueRequestKind.Replace;
+        request.ArrivalNs = nowNs + _entryLatencyNs;
+        request.ClOrdId = clOrdId;
+        request.NewClOrdId = newClOrdId;
+        request.Price = limitPrice;
+        request.StopPrice = stopPrice;
         request.Qty = qty;
         return VenueResult.Accepted;
     }
@@ -270,6 +345,11 @@ public sealed class SimulatedExchange
         long printed = Share(size);
         ApplyPrint(instrumentId, BidSide, price, printed, nowNs);
         ApplyPrint(instrumentId, AskSide, price, printed, nowNs);
+        if (_armedHeads[instrumentId] != NoSlot)
+        {
+            TriggerStops(instrumentId, price, nowNs);
+        }
+
         return VenueResult.Accepted;
     }
 
@@ -281,7 +361,7 @@ public sealed class SimulatedExchange
         for (int slot = 0; slot < _orders.Length; slot++)
         {
             ref SimOrderSlot o = ref _orders[slot];
-            if (o.State == SimOrderState.Resting && o.TimeInForce == TimeInForce.Day)
+            if (o.State is SimOrderState.Resting or SimOrderState.Armed && o.TimeInForce == TimeInForce.Day)
             {
                 Emit(VenueReportKind.Expired, slot, nowNs);
                 Finish(slot);
@@ -352,6 +432,23 @@ public sealed class SimulatedExchange
         return slot >= 0 && _orders[slot].State == SimOrderState.Resting ? _orders[slot].QueueAhead : -1;
     }
 
+    /// <summary>True while the order is an untriggered stop, stop-limit or trailing stop at the venue.</summary>
+    public bool IsArmed(long clOrdId)
+    {
+        int slot = _index.Find(clOrdId);
+        return slot >= 0 && _orders[slot].State == SimOrderState.Armed;
+    }
+
+    /// <summary>
+    /// Current trigger of an untriggered stop (a trailing stop's moves with its water mark; 0 before its first
+    /// print), or -1 if the order is not armed.
+    /// </summary>
+    public long StopPriceOf(long clOrdId)
+    {
+        int slot = _index.Find(clOrdId);
+        return slot >= 0 && _orders[slot].State == SimOrderState.Armed ? _orders[slot].StopPrice : -1;
+    }
+
     /// <summary>Displayed size the market shows at a price, less what our orders took since its last refresh.</summary>
     public long AvailableQty(int instrumentId, Side side, long price)
     {
@@ -389,6 +486,17 @@ public sealed class SimulatedExchange
     private void OnNewArrived(int slot, long venueNs)
     {
         ref SimOrderSlot o = ref _orders[slot];
+        if (o.TimeInForce is TimeInForce.AtTheOpening or TimeInForce.AtTheClose)
+        {
+            // no opening or closing cross here: the order could never trade in the session it asks for
+            _unsupportedTimeInForce++;
+            ref VenueReport refused = ref Emit(VenueReportKind.Rejected, slot, venueNs);
+            refused.RejectReason = RejectReason.UnsupportedTimeInForce;
+            refused.RejectCode = VenueRejectCode.UnsupportedTimeInForce;
+            Finish(slot);
+            return;
+        }
+
         bool postOnly = (o.ExecInst & ExecInst.PostOnly) != 0;
         if (postOnly && o.OrdType == OrdType.Limit && CrossingAvailableQty(slot) > 0)
         {
@@ -400,6 +508,19 @@ public sealed class SimulatedExchange
         }
 
         Emit(VenueReportKind.Ack, slot, venueNs);
+        if (o.OrdType is OrdType.Stop or OrdType.StopLimit or OrdType.TrailingStop)
+        {
+            Arm(slot);
+            return;
+        }
+
+        Enter(slot, venueNs);
+    }
+
+    /// <summary>A live order meets the market: fill-or-kill check, take what crosses, cancel what may not rest, rest the rest.</summary>
+    private void Enter(int slot, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
         if (o.TimeInForce == TimeInForce.FillOrKill && CrossingAvailableQty(slot) < o.LeavesQty)
         {
             Emit(VenueReportKind.Canceled, slot, venueNs);
@@ -427,7 +548,7 @@ public sealed class SimulatedExchange
     private void OnCancelArrived(in VenueRequest request)
     {
         int slot = _index.Find(request.ClOrdId);
-        if (slot < 0 || _orders[slot].State != SimOrderState.Resting)
+        if (slot < 0 || _orders[slot].State is not (SimOrderState.Resting or SimOrderState.Armed))
         {
             EmitCancelReject(request.ClOrdId, request.ClOrdId, VenueRejectCode.UnknownOrder, request.ArrivalNs);
             return;
@@ -441,7 +562,7 @@ public sealed class SimulatedExchange
     {
         long venueNs = request.ArrivalNs;
         int slot = _index.Find(request.ClOrdId);
-        if (slot < 0 || _orders[slot].State != SimOrderState.Resting)
+        if (slot < 0 || _orders[slot].State is not (SimOrderState.Resting or SimOrderState.Armed))
         {
             EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.UnknownOrder, venueNs);
             return;
@@ -460,11 +581,19 @@ public sealed class SimulatedExchange
             return;
         }
 
-        bool losesPriority = request.Price != o.Price || request.Qty > o.OrderQty;
+        if (o.State == SimOrderState.Armed)
+        {
+            ReplaceArmed(slot, in request, venueNs);
+            return;
+        }
+
+        // a stop that triggered into a limit order: a stop replace's limit of 0 keeps its price
+        long newPrice = request.Price > 0 ? request.Price : o.Price;
+        bool losesPriority = newPrice != o.Price || request.Qty > o.OrderQty;
         if (losesPriority && (o.ExecInst & ExecInst.PostOnly) != 0)
         {
             long oldPrice = o.Price;
-            o.Price = request.Price;
+            o.Price = newPrice;
             long crossing = CrossingAvailableQty(slot);
             o.Price = oldPrice;
             if (crossing > 0)
@@ -487,7 +616,7 @@ public sealed class SimulatedExchange
 
         Unlink(slot);
         o.State = SimOrderState.InFlight;
-        o.Price = request.Price;
+        o.Price = newPrice;
         ref VenueReport replaced = ref Emit(VenueReportKind.Replaced, slot, venueNs);
         replaced.OrigClOrdId = request.ClOrdId;
 
@@ -500,6 +629,114 @@ public sealed class SimulatedExchange
         }
 
         Rest(slot);
+    }
+
+    /// <summary>
+    /// Replace of an untriggered stop: new quantity, and for a stop or stop-limit a new stop price (0 keeps it) and,
+    /// for a stop-limit, a new limit (0 keeps it). It stays armed; the next print at or through the new stop triggers it.
+    /// </summary>
+    private void ReplaceArmed(int slot, in VenueRequest request, long venueNs)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        if (request.StopPrice > 0 && o.OrdType == OrdType.TrailingStop)
+        {
+            EmitCancelReject(request.NewClOrdId, request.ClOrdId, VenueRejectCode.InvalidStopPrice, venueNs);
+            return;
+        }
+
+        _index.Remove(o.ClOrdId);
+        _index.TryAdd(request.NewClOrdId, slot);
+        o.ClOrdId = request.NewClOrdId;
+        o.OrderQty = request.Qty;
+        if (request.StopPrice > 0)
+        {
+            o.StopPrice = request.StopPrice;
+        }
+
+        if (o.OrdType == OrdType.StopLimit && request.Price > 0)
+        {
+            o.Price = request.Price;
+        }
+
+        ref VenueReport replaced = ref Emit(VenueReportKind.Replaced, slot, venueNs);
+        replaced.OrigClOrdId = request.ClOrdId;
+    }
+
+    /// <summary>An accepted stop, stop-limit or trailing stop waits, in no book, for a print at or through its trigger.</summary>
+    private void Arm(int slot)
+    {
+        ref SimOrderSlot o = ref _orders[slot];
+        ref int tail = ref _armedTails[o.InstrumentId];
+        o.State = SimOrderState.Armed;
+        o.Prev = tail;
+        o.Next = NoSlot;
+        if (tail == NoSlot)
+        {
+            _armedHeads[o.InstrumentId] = slot;
+        }
+        else
+        {
+            _orders[tail].Next = slot;
+        }
+
+        tail = slot;
+    }
+
+    /// <summary>
+    /// A print at <paramref name="price"/>: trailing stops move their water mark (and trigger with it), then every armed
+    /// order whose trigger the print reached (a buy: at or above its stop; a sell: at or below) becomes the market
+    /// (stop, trailing stop) or limit (stop-limit) order it stands for and meets the book at once, as a new order would.
+    /// </summary>
+    private void TriggerStops(int instrumentId, long price, long venueNs)
+    {
+        int slot = _armedHeads[instrumentId];
+        while (slot != NoSlot)
+        {
+            ref SimOrderSlot o = ref _orders[slot];
+            int next = o.Next;
+            if (o.OrdType == OrdType.TrailingStop)
+            {
+                Trail(ref o, price);
+            }
+
+            if (o.StopPrice > 0 && (o.Side == Side.Buy ? price >= o.StopPrice : price <= o.StopPrice))
+            {
+                Unlink(slot);
+                o.State = SimOrderState.InFlight;
+                _triggered++;
+                if (o.OrdType == OrdType.StopLimit)
+                {
+                    o.OrdType = OrdType.Limit;
+                }
+                else
+                {
+                    o.OrdType = OrdType.Market;
+                    o.Price = 0;
+                }
+
+                Enter(slot, venueNs);
+            }
+
+            slot = next;
+        }
+    }
+
+    /// <summary>
+    /// Moves a trailing stop's water mark to a better print (higher for a sell, lower for a buy; the first print sets
+    /// it) and its trigger with it: a sell at mark − trail, a buy at mark + trail, a trail in basis points taken of the
+    /// mark and truncated (so a sell's trigger rounds up, a buy's down — never a worse price than the trail allows).
+    /// </summary>
+    private static void Trail(ref SimOrderSlot o, long price)
+    {
+        bool isBuy = o.Side == Side.Buy;
+        if (o.WaterMark != 0 && (isBuy ? price >= o.WaterMark : price <= o.WaterMark))
+        {
+            return;
+        }
+
+        o.WaterMark = price;
+        long trail = o.TrailPrice > 0 ? o.TrailPrice : (long)((Int128)price * o.TrailBps / BpsPerUnit);
+        o.StopPrice = isBuy ? price + trail : Math.Max(price - trail, 0);
     }
 
     /// <summary>
@@ -773,12 +1010,20 @@ public sealed class SimulatedExchange
         }
     }
 
+    /// <summary>Takes a resting order out of its price queue, or an armed one out of its instrument's armed list.</summary>
     private void Unlink(int slot)
     {
         ref SimOrderSlot o = ref _orders[slot];
         if (o.Prev == NoSlot)
         {
-            _restingHeads[o.InstrumentId * 2 + SideIndex(o.Side)] = o.Next;
+            if (o.State == SimOrderState.Armed)
+            {
+                _armedHeads[o.InstrumentId] = o.Next;
+            }
+            else
+            {
+                _restingHeads[o.InstrumentId * 2 + SideIndex(o.Side)] = o.Next;
+            }
         }
         else
         {
@@ -789,6 +1034,10 @@ public sealed class SimulatedExchange
         {
             _orders[o.Next].Prev = o.Prev;
         }
+        else if (o.State == SimOrderState.Armed)
+        {
+            _armedTails[o.InstrumentId] = o.Prev;
+        }
 
         o.Prev = NoSlot;
         o.Next = NoSlot;
@@ -798,7 +1047,7 @@ public sealed class SimulatedExchange
     private void Finish(int slot)
     {
         ref SimOrderSlot o = ref _orders[slot];
-        if (o.State == SimOrderState.Resting)
+        if (o.State is SimOrderState.Resting or SimOrderState.Armed)
         {
             Unlink(slot);
         }

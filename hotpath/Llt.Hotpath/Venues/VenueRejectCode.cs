@@ -12,4 +12,11 @@ public enum VenueRejectCode : byte
     InvalidQty,
     /// <summary>Replace to a client order id already in use (RejectReason.VenueReject).</summary>
     DuplicateClOrdId,
+    /// <summary>
+    /// At-the-opening / at-the-close order at a venue that runs no auctions (RejectReason.UnsupportedTimeInForce):
+    /// the simulated exchange trades continuously, with no opening or closing cross.
+    /// </summary>
+    UnsupportedTimeInForce,
+    /// <summary>Replace of an untriggered stop to a stop price it cannot take (a trailing stop has none; RejectReason.InvalidStopPrice).</summary>
+    InvalidStopPrice,
 }

@@ -7,6 +7,8 @@ internal struct VenueRequest
     public long ClOrdId;
     public long NewClOrdId;
     public long Price;
+    /// <summary>For a replace of an untriggered stop: its new stop price; 0 keeps it.</summary>
+    public long StopPrice;
     public long Qty;
     /// <summary>Order slot for <see cref="VenueRequestKind.New"/>.</summary>
     public int Slot;

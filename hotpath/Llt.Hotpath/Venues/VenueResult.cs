@@ -11,7 +11,11 @@ public enum VenueResult : byte
     UnknownInstrument,
     InvalidQty,
     InvalidPrice,
-    /// <summary>Stop and stop-limit orders are not simulated.</summary>
+    /// <summary>An order type the venue does not know.</summary>
     UnsupportedOrdType,
     DuplicateClOrdId,
+    /// <summary>A stop or stop-limit order without a positive stop price.</summary>
+    InvalidStopPrice,
+    /// <summary>A trailing stop without exactly one positive trail (price offset, or basis points below 10,000).</summary>
+    InvalidTrail,
 }

@@ -20,6 +20,11 @@ namespace Llt.Shell.Alpaca;
 /// whether the order exists); listens to the <c>trade_updates</c> stream and writes what happens to each order
 /// as SBE ExecutionReports on the engine's in ring. A request Alpaca refuses (403, 422, or 429/5xx still failing
 /// after retries) comes back to the engine as a rejection carrying Alpaca's message.
+/// <para>
+/// Order types map one to one (market, limit, stop, stop_limit, trailing_stop with trail_price or trail_percent =
+/// trailBps / 100) and so do times in force (day, gtc, opg, cls, ioc, fok); an order whose type or time in force
+/// has no Alpaca equivalent, or a trailing stop without exactly one trail, is rejected here without a request.
+/// </para>
 /// </summary>
 public sealed class AlpacaVenueAdapter : BackgroundService
 {
@@ -107,7 +112,11 @@ public sealed class AlpacaVenueAdapter : BackgroundService
     {
         var tracked = new TrackedOrder((long)order.ClOrdId, order.InstrumentId, order.StrategyId, order.Side, order.OrdType, order.TimeInForce,
             order.Price == NewOrderDecoder.PriceNullValue ? null : order.Price,
-            order.StopPrice == NewOrderDecoder.StopPriceNullValue ? null : order.StopPrice, order.Qty);
+            order.StopPrice == NewOrderDecoder.StopPriceNullValue ? null : order.StopPrice, order.Qty)
+        {
+            TrailPrice = order.TrailPrice == NewOrderDecoder.TrailPriceNullValue ? null : order.TrailPrice,
+            TrailBps = order.TrailBps == NewOrderDecoder.TrailBpsNullValue ? null : order.TrailBps,
+        };
         _orders[tracked.ClOrdId] = tracked;
         return tracked;
     }
@@ -120,29 +129,12 @@ public sealed class AlpacaVenueAdapter : BackgroundService
             return;
         }
 
-        var request = new AlpacaOrderRequest
+        string? why = ToAlpacaRequest(order, _symbols[order.InstrumentId], out AlpacaOrderRequest? request);
+        if (request is null)
         {
-            Symbol = _symbols[order.InstrumentId],
-            Qty = order.Qty,
-            Side = order.Side == Side.Buy ? "buy" : "sell",
-            Type = order.OrdType switch
-            {
-                OrdType.Limit => "limit",
-                OrdType.Stop => "stop",
-                OrdType.StopLimit => "stop_limit",
-                _ => "market",
-            },
-            TimeInForce = order.TimeInForce switch
-            {
-                TimeInForce.GoodTillCancel => "gtc",
-                TimeInForce.ImmediateOrCancel => "ioc",
-                TimeInForce.FillOrKill => "fok",
-                _ => "day",
-            },
-            LimitPrice = order.OrdType is OrdType.Limit or OrdType.StopLimit ? order.Price : null,
-            StopPrice = order.OrdType is OrdType.Stop or OrdType.StopLimit ? order.StopPrice : null,
-            ClientOrderId = order.ClOrdId.ToString(CultureInfo.InvariantCulture),
-        };
+            Reject(order, why!);
+            return;
+        }
 
         for (int attempt = 1; ; attempt++)
         {
@@ -181,6 +173,64 @@ public sealed class AlpacaVenueAdapter : BackgroundService
                 }
             }
         }
+    }
+
+    /// <summary>The engine's order as Alpaca's POST /v2/orders body, or null and why it has no Alpaca equivalent.</summary>
+    private static string? ToAlpacaRequest(TrackedOrder order, string symbol, out AlpacaOrderRequest? request)
+    {
+        request = null;
+        string? type = order.OrdType switch
+        {
+            OrdType.Market => "market",
+            OrdType.Limit => "limit",
+            OrdType.Stop => "stop",
+            OrdType.StopLimit => "stop_limit",
+            OrdType.TrailingStop => "trailing_stop",
+            _ => null,
+        };
+        string? timeInForce = order.TimeInForce switch
+        {
+            TimeInForce.Day => "day",
+            TimeInForce.GoodTillCancel => "gtc",
+            TimeInForce.AtTheOpening => "opg",
+            TimeInForce.AtTheClose => "cls",
+            TimeInForce.ImmediateOrCancel => "ioc",
+            TimeInForce.FillOrKill => "fok",
+            _ => null,
+        };
+        if (type is null)
+        {
+            return $"order type {order.OrdType} has no alpaca equivalent";
+        }
+
+        if (timeInForce is null)
+        {
+            return $"time in force {order.TimeInForce} has no alpaca equivalent";
+        }
+
+        bool isTrailing = order.OrdType == OrdType.TrailingStop;
+        long? trailPrice = isTrailing && order.TrailPrice > 0 ? order.TrailPrice : null;
+        int? trailBps = isTrailing && order.TrailBps > 0 ? order.TrailBps : null;
+        if (isTrailing && (trailPrice is null) == (trailBps is null))
+        {
+            return "a trailing stop needs exactly one of trail price and trail percent";
+        }
+
+        request = new AlpacaOrderRequest
+        {
+            Symbol = symbol,
+            Qty = order.Qty,
+            Side = order.Side == Side.Buy ? "buy" : "sell",
+            Type = type,
+            TimeInForce = timeInForce,
+            LimitPrice = order.OrdType is OrdType.Limit or OrdType.StopLimit ? order.Price : null,
+            StopPrice = order.OrdType is OrdType.Stop or OrdType.StopLimit ? order.StopPrice : null,
+            TrailPrice = trailPrice,
+            // basis points → percent, exact: 150 bps = "1.5"
+            TrailPercent = trailBps is int bps ? bps / 100m : null,
+            ClientOrderId = order.ClOrdId.ToString(CultureInfo.InvariantCulture),
+        };
+        return null;
     }
 
     private async Task<bool> AlreadyPlacedAsync(TrackedOrder order, CancellationToken cancellationToken)
@@ -489,6 +539,12 @@ public sealed class AlpacaVenueAdapter : BackgroundService
         public long? StopPrice { get; } = stopPrice;
 
         public long Qty { get; } = qty;
+
+        /// <summary>Trailing stop: the trail as a price offset, fixed-point 10^-8.</summary>
+        public long? TrailPrice { get; init; }
+
+        /// <summary>Trailing stop: the trail in basis points of the best price since entry.</summary>
+        public int? TrailBps { get; init; }
 
         public string? AlpacaId { get; set; }
     }

@@ -214,6 +214,54 @@ public sealed class OtfGeneratedAgreementTests
     }
 
     [Fact]
+    public void NewOrder_WithStopAndTrailFields()
+    {
+        var ids = Gen.Select(Gen.ULong, Gen.Int, Gen.Short, Gen.OneOf(Gen.Const(short.MinValue), Gen.Short));
+        var enums = Gen.Select(Gen.Enum<Side>(), Gen.Enum<OrdType>(), Gen.Enum<TimeInForce>(), Gen.Byte[0, 7]);
+        var amounts = Gen.Select(OptionalLong, OptionalLong, Gen.Long, OptionalLong, Gen.OneOf(Gen.Const(int.MinValue), Gen.Int));
+        Gen.Select(ids, enums, amounts, Gen.ULong.Array[2]).Sample((id, en, am, ts) =>
+        {
+            byte[] buffer = new byte[256];
+            var e = NewOrderEncoder.WrapAndApplyHeader(buffer, 0);
+            e.SetClOrdId(id.Item1);
+            e.SetInstrumentId(id.Item2);
+            e.SetStrategyId(id.Item3);
+            e.SetVenueId(id.Item4);
+            e.SetSide(en.Item1);
+            e.SetOrdType(en.Item2);
+            e.SetTimeInForce(en.Item3);
+            e.SetExecInst((ExecInst)en.Item4);
+            e.SetPrice(am.Item1);
+            e.SetStopPrice(am.Item2);
+            e.SetQty(am.Item3);
+            e.SetReceiveTs(ts[0]);
+            e.SetDecisionTs(ts[1]);
+            e.SetTrailPrice(am.Item4);
+            e.SetTrailBps(am.Item5);
+            byte[] generated = buffer.AsSpan(0, NewOrderEncoder.HeaderLength + e.EncodedLength).ToArray();
+
+            AssertAgreement("NewOrder", generated, w =>
+            {
+                w.WriteNumber("clOrdId", id.Item1);
+                w.WriteNumber("instrumentId", id.Item2);
+                w.WriteNumber("strategyId", id.Item3);
+                WriteOptional(w, "venueId", id.Item4, short.MinValue);
+                WriteEnum(w, "side", en.Item1);
+                WriteEnum(w, "ordType", en.Item2);
+                WriteEnum(w, "timeInForce", en.Item3);
+                WriteSet(w, "execInst", en.Item4, "PostOnly", "ReduceOnly", "AllowSplit");
+                WriteOptional(w, "price", am.Item1, long.MinValue);
+                WriteOptional(w, "stopPrice", am.Item2, long.MinValue);
+                w.WriteNumber("qty", am.Item3);
+                w.WriteNumber("receiveTs", ts[0]);
+                w.WriteNumber("decisionTs", ts[1]);
+                WriteOptional(w, "trailPrice", am.Item4, long.MinValue);
+                WriteOptional(w, "trailBps", am.Item5, int.MinValue);
+            });
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void RiskAlert_WithOptionalIdsAndText()
     {
         var optionalShort = Gen.OneOf(Gen.Const(short.MinValue), Gen.Short);

@@ -26,6 +26,9 @@ public sealed class RiskGateAllocationTests
         OrderRequest pass = Buy(10);
         OrderRequest reject = Buy(10_000);
         OrderRequest market = OrderRequest.Market(0, Side.Sell, 5);
+        OrderRequest stopLimit = OrderRequest.StopLimit(0, Side.Buy, 5, Px + Tick0, Px + (2 * Tick0));
+        OrderRequest trailing = OrderRequest.TrailingStopBps(0, Side.Sell, 5, 150);
+        OrderRequest badStop = OrderRequest.Stop(0, Side.Sell, 5, Px + 1);
 
         long before = 0;
         int unexpected = 0;
@@ -47,6 +50,9 @@ public sealed class RiskGateAllocationTests
                 unexpected += gate.Check(0, in pass, now) == RejectReason.None ? 0 : 1;
                 unexpected += gate.Check(0, in reject, now) == RejectReason.MaxOrderQty ? 0 : 1;
                 unexpected += gate.Check(0, in market, now) == RejectReason.None ? 0 : 1;
+                unexpected += gate.Check(0, in stopLimit, now) == RejectReason.None ? 0 : 1;
+                unexpected += gate.Check(0, in trailing, now) == RejectReason.None ? 0 : 1;
+                unexpected += gate.Check(0, in badStop, now) == RejectReason.InvalidStopPrice ? 0 : 1;
                 gate.OnOrderAccepted(0, in pass, i);
                 gate.OnFill(0, i, 0, Side.Buy, 4, Px);
                 gate.OnOrderClosed(i);

@@ -379,7 +379,8 @@ public sealed class SimulatedExchangeTests
         Assert.Equal(VenueResult.UnknownInstrument, ex.Submit(new VenueOrder(1, 7, Side.Buy, OrdType.Limit, TimeInForce.Day, ExecInst.None, P(100), 1), 0));
         Assert.Equal(VenueResult.InvalidQty, ex.Submit(Limit(1, Side.Buy, 10000, 0), 0));
         Assert.Equal(VenueResult.InvalidPrice, ex.Submit(Limit(1, Side.Buy, 0, 1), 0));
-        Assert.Equal(VenueResult.UnsupportedOrdType, ex.Submit(new VenueOrder(1, 0, Side.Buy, OrdType.Stop, TimeInForce.Day, ExecInst.None, P(100), 1), 0));
+        Assert.Equal(VenueResult.UnsupportedOrdType, ex.Submit(new VenueOrder(1, 0, Side.Buy, (OrdType)'9', TimeInForce.Day, ExecInst.None, P(100), 1), 0));
+        Assert.Equal(VenueResult.InvalidStopPrice, ex.Submit(new VenueOrder(1, 0, Side.Buy, OrdType.Stop, TimeInForce.Day, ExecInst.None, P(100), 1), 0));
     }
 
     [Fact]

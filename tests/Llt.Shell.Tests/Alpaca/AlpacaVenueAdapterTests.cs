@@ -47,7 +47,13 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private void Send(long clOrdId, int instrumentId, Side side, long qty, long? price)
+    private void Send(long clOrdId, int instrumentId, Side side, long qty, long? price) =>
+        Send(clOrdId, instrumentId, side, qty, price is null ? OrdType.Market : OrdType.Limit, TimeInForce.Day, price);
+
+    /// <summary>A NewOrder as the gateway copies it onto the venue ring; null fields go out as the schema's null.</summary>
+    private void Send(
+        long clOrdId, int instrumentId, Side side, long qty, OrdType ordType, TimeInForce timeInForce,
+        long? price = null, long? stopPrice = null, long? trailPrice = null, int? trailBps = null)
     {
         var buffer = new byte[NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength];
         var order = NewOrderEncoder.WrapAndApplyHeader(buffer, 0);
@@ -56,15 +62,29 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
         order.SetStrategyId(3);
         order.SetVenueId(0);
         order.SetSide(side);
-        order.SetOrdType(price is null ? OrdType.Market : OrdType.Limit);
-        order.SetTimeInForce(TimeInForce.Day);
+        order.SetOrdType(ordType);
+        order.SetTimeInForce(timeInForce);
         order.SetExecInst(default);
         order.SetPrice(price ?? NewOrderEncoder.PriceNullValue);
-        order.SetStopPrice(NewOrderEncoder.StopPriceNullValue);
+        order.SetStopPrice(stopPrice ?? NewOrderEncoder.StopPriceNullValue);
         order.SetQty(qty);
         order.SetReceiveTs(1);
         order.SetDecisionTs(2);
+        order.SetTrailPrice(trailPrice ?? NewOrderEncoder.TrailPriceNullValue);
+        order.SetTrailBps(trailBps ?? NewOrderEncoder.TrailBpsNullValue);
         Assert.Equal(WriteResult.Success, _out.Write(NewOrderEncoder.TemplateId, buffer));
+    }
+
+    private async Task<string> OrderBody(int index)
+    {
+        DateTime deadline = DateTime.UtcNow + Wait;
+        while (_server.OrderBodies.Count <= index)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {_server.OrderBodies.Count} order bodies arrived");
+            await Task.Delay(5);
+        }
+
+        return _server.OrderBodies.ElementAt(index);
     }
 
     private void Cancel(long clOrdId)
@@ -161,5 +181,79 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
         var reports = await ReportsUntil(2);
         Assert.Equal((1004L, ExecType.Canceled, OrdStatus.Canceled), (reports[1].ClOrdId, reports[1].Type, reports[1].Status));
         Assert.Contains(_server.Requests, r => r.StartsWith("DELETE /v2/orders/ord-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TrailingStopInBasisPoints_GoesOutAsTrailPercent_AtTheClose()
+    {
+        Send(2001, 0, Side.Sell, 10, OrdType.TrailingStop, TimeInForce.AtTheClose, trailBps: 150);
+
+        Assert.Equal(
+            """{"symbol":"AAPL","qty":"10","side":"sell","type":"trailing_stop","time_in_force":"cls","trail_percent":"1.5","client_order_id":"2001"}""",
+            await OrderBody(0));
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((2001L, ExecType.New), (report.ClOrdId, report.Type));
+    }
+
+    [Fact]
+    public async Task TrailingStopByPrice_GoesOutAsTrailPrice_AndItsFillComesBack()
+    {
+        _server.FillPrice = 189.75m;
+        Send(2002, 1, Side.Buy, 7, OrdType.TrailingStop, TimeInForce.GoodTillCancel, trailPrice: 25_000_000);
+
+        Assert.Equal(
+            """{"symbol":"MSFT","qty":"7","side":"buy","type":"trailing_stop","time_in_force":"gtc","trail_price":"0.25","client_order_id":"2002"}""",
+            await OrderBody(0));
+        var reports = await ReportsUntil(2);
+        Assert.Equal((2002L, ExecType.Fill, OrdStatus.Filled, 7L, 189_75000000L), (reports[1].ClOrdId, reports[1].Type, reports[1].Status, reports[1].LastQty, reports[1].LastPx));
+    }
+
+    [Fact]
+    public async Task StopAndStopLimit_CarryStopAndLimitPrices()
+    {
+        Send(2003, 0, Side.Sell, 5, OrdType.Stop, TimeInForce.Day, stopPrice: 185_50000000);
+        Assert.Equal(
+            """{"symbol":"AAPL","qty":"5","side":"sell","type":"stop","time_in_force":"day","stop_price":"185.5","client_order_id":"2003"}""",
+            await OrderBody(0));
+
+        Send(2004, 0, Side.Buy, 5, OrdType.StopLimit, TimeInForce.GoodTillCancel, price: 191_02000000, stopPrice: 191_00000000);
+        Assert.Equal(
+            """{"symbol":"AAPL","qty":"5","side":"buy","type":"stop_limit","time_in_force":"gtc","limit_price":"191.02","stop_price":"191","client_order_id":"2004"}""",
+            await OrderBody(1));
+    }
+
+    [Theory]
+    [InlineData(TimeInForce.AtTheOpening, "opg")]
+    [InlineData(TimeInForce.AtTheClose, "cls")]
+    [InlineData(TimeInForce.ImmediateOrCancel, "ioc")]
+    [InlineData(TimeInForce.FillOrKill, "fok")]
+    public async Task AuctionAndImmediateTimesInForce_MapToAlpacas(TimeInForce timeInForce, string alpaca)
+    {
+        Send(2005, 0, Side.Buy, 1, OrdType.Limit, timeInForce, price: 190_00000000);
+        Assert.Equal(
+            $$"""{"symbol":"AAPL","qty":"1","side":"buy","type":"limit","time_in_force":"{{alpaca}}","limit_price":"190","client_order_id":"2005"}""",
+            await OrderBody(0));
+    }
+
+    [Fact]
+    public async Task TrailingStopWithBothTrails_IsRejectedWithoutARequest()
+    {
+        Send(2006, 0, Side.Sell, 1, OrdType.TrailingStop, TimeInForce.Day, trailPrice: 10_000_000, trailBps: 50);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((2006L, ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject), (report.ClOrdId, report.Type, report.Status, report.Reason));
+        Assert.Contains("exactly one of trail price and trail percent", report.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _server.OrderPosts);
+    }
+
+    [Fact]
+    public async Task UnknownOrderType_IsRejected_NeverSentAsAMarketOrder()
+    {
+        Send(2007, 0, Side.Buy, 1, (OrdType)'P', TimeInForce.Day, price: 190_00000000);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((ExecType.Rejected, RejectReason.VenueReject), (report.Type, report.Reason));
+        Assert.Contains("no alpaca equivalent", report.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _server.OrderPosts);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -15,7 +14,7 @@ namespace Llt.Shell.Tests.Alpaca;
 /// </summary>
 internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly ConcurrentDictionary<string, JsonElement> _orders = new();
@@ -24,14 +23,8 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 
     public FakeAlpacaTradingServer()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        _listener = LoopbackListener.Start(out int port);
+        Port = port;
         _accepting = Task.Run(AcceptLoopAsync);
     }
 
@@ -51,6 +44,9 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public int OrderPosts;
+
+    /// <summary>Every POST /v2/orders body, exactly as received.</summary>
+    public ConcurrentQueue<string> OrderBodies { get; } = new();
 
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -110,7 +106,9 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         {
             Interlocked.Increment(ref OrderPosts);
             using var reader = new StreamReader(request.InputStream);
-            using JsonDocument body = JsonDocument.Parse(await reader.ReadToEndAsync());
+            string text = await reader.ReadToEndAsync();
+            OrderBodies.Enqueue(text);
+            using JsonDocument body = JsonDocument.Parse(text);
             string symbol = body.RootElement.GetProperty("symbol").GetString()!;
             if (Interlocked.Decrement(ref RateLimitFirst) >= 0)
             {
