@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using Llt.Sbe;
 using Llt.Shell.Sinks;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +13,12 @@ namespace Llt.Shell.Alpaca;
 /// tells failover the feed is down (FeedHealth), backs off (doubling up to the cap) and reconnects, subscribing
 /// again to the same symbols. Refused keys (402) or plan (409) keep being retried at the slowest pace and are
 /// logged each time. Keys are sent only in the auth message and are never logged.
+/// <para>
+/// Frames are MessagePack or JSON (<see cref="AlpacaStreamOptions.Format"/>): MessagePack is asked for with
+/// <c>Content-Type: application/msgpack</c> on the upgrade. Whatever was asked, a binary frame is read as
+/// MessagePack and a text frame as JSON, and auth and subscribe go in the encoding of the server's "connected"
+/// frame, so a server that ignores the header still gets a client it understands.
+/// </para>
 /// </summary>
 public sealed class AlpacaDataStream : BackgroundService
 {
@@ -21,6 +26,7 @@ public sealed class AlpacaDataStream : BackgroundService
     private readonly AlpacaTickPublisher _publisher;
     private readonly ILogger _logger;
     private readonly Func<ClientWebSocket> _socketFactory;
+    private HttpMessageInvoker? _messagePackInvoker;
 
     public AlpacaDataStream(AlpacaStreamOptions options, AlpacaTickPublisher publisher, ILogger<AlpacaDataStream> logger, Func<ClientWebSocket>? socketFactory = null)
     {
@@ -53,6 +59,14 @@ public sealed class AlpacaDataStream : BackgroundService
     public long Bars { get; private set; }
 
     public long OtherMessages { get; private set; }
+
+    /// <summary>Frames read, by encoding (all connections).</summary>
+    public long JsonFrames { get; private set; }
+
+    public long MessagePackFrames { get; private set; }
+
+    /// <summary>The encoding of the current connection's "connected" frame, which auth and subscribe follow.</summary>
+    public AlpacaStreamFormat ServerFormat { get; private set; }
 
     /// <summary>The last error the server sent ("402 auth failed"), or the last connection failure.</summary>
     public string? LastError { get; private set; }
@@ -113,7 +127,15 @@ public sealed class AlpacaDataStream : BackgroundService
         using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
             connectTimeout.CancelAfter(_options.HandshakeTimeout);
-            await socket.ConnectAsync(_options.Url, connectTimeout.Token).ConfigureAwait(false);
+            if (_options.Format == AlpacaStreamFormat.MessagePack)
+            {
+                _messagePackInvoker ??= new HttpMessageInvoker(new MessagePackUpgradeHandler(new SocketsHttpHandler()));
+                await socket.ConnectAsync(_options.Url, _messagePackInvoker, connectTimeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ConnectAsync(_options.Url, connectTimeout.Token).ConfigureAwait(false);
+            }
         }
 
         var handler = new FrameHandler(this);
@@ -126,15 +148,17 @@ public sealed class AlpacaDataStream : BackgroundService
             return handler.Ended ?? "no \"connected\" from the server";
         }
 
+        // answer in what the server speaks: it may not have honoured the Content-Type (or not been asked)
+        ServerFormat = handler.LastFrameFormat;
         State = AlpacaStreamState.Authenticating;
-        await SendAsync(socket, AuthMessage(), stoppingToken).ConfigureAwait(false);
+        await SendAsync(socket, AlpacaStreamActions.Auth(_options, ServerFormat), ServerFormat, stoppingToken).ConfigureAwait(false);
         if (!await ExpectAsync(socket, buffer, frame, handler, h => h.Authenticated, stoppingToken).ConfigureAwait(false))
         {
             return handler.Ended ?? "not authenticated";
         }
 
         State = AlpacaStreamState.Subscribing;
-        await SendAsync(socket, SubscribeMessage(), stoppingToken).ConfigureAwait(false);
+        await SendAsync(socket, AlpacaStreamActions.Subscribe(_options, ServerFormat), ServerFormat, stoppingToken).ConfigureAwait(false);
         if (!await ExpectAsync(socket, buffer, frame, handler, h => h.Subscribed, stoppingToken).ConfigureAwait(false))
         {
             return handler.Ended ?? "no subscription confirmed";
@@ -143,7 +167,7 @@ public sealed class AlpacaDataStream : BackgroundService
         State = AlpacaStreamState.Streaming;
         backoff.Reset();
         _publisher.PublishHealth(FeedSignal.Recovered);
-        AlpacaLog.Subscribed(_logger, Subscription.Trades.Count, Subscription.Quotes.Count, Subscription.Bars.Count);
+        AlpacaLog.Subscribed(_logger, Subscription.Trades.Count, Subscription.Quotes.Count, Subscription.Bars.Count, ServerFormat);
         while (!stoppingToken.IsCancellationRequested)
         {
             if (!await ReceiveFrameAsync(socket, buffer, frame, handler, stoppingToken).ConfigureAwait(false))
@@ -177,10 +201,11 @@ public sealed class AlpacaDataStream : BackgroundService
         return true;
     }
 
-    /// <summary>Reads one whole text frame and parses it; false when the server closed the connection.</summary>
+    /// <summary>Reads one whole frame and parses it (binary as MessagePack, text as JSON); false when the server closed the connection.</summary>
     private async Task<bool> ReceiveFrameAsync(ClientWebSocket socket, byte[] buffer, MemoryStream frame, FrameHandler handler, CancellationToken cancellationToken)
     {
         frame.SetLength(0);
+        bool binary;
         while (true)
         {
             WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -200,57 +225,40 @@ public sealed class AlpacaDataStream : BackgroundService
 
             if (result.EndOfMessage)
             {
+                // every fragment of a message has the type of its first one
+                binary = result.MessageType == WebSocketMessageType.Binary;
                 break;
             }
         }
 
-        AlpacaStreamParser.Parse(frame.GetBuffer().AsSpan(0, (int)frame.Length), handler);
+        ReadOnlySpan<byte> bytes = frame.GetBuffer().AsSpan(0, (int)frame.Length);
+        if (binary)
+        {
+            MessagePackFrames++;
+            handler.LastFrameFormat = AlpacaStreamFormat.MessagePack;
+            AlpacaMessagePackParser.Parse(bytes, handler);
+        }
+        else
+        {
+            JsonFrames++;
+            handler.LastFrameFormat = AlpacaStreamFormat.Json;
+            AlpacaStreamParser.Parse(bytes, handler);
+        }
+
         return true;
     }
 
-    private static Task SendAsync(ClientWebSocket socket, byte[] message, CancellationToken cancellationToken) =>
-        socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private static Task SendAsync(ClientWebSocket socket, byte[] message, AlpacaStreamFormat format, CancellationToken cancellationToken) =>
+        socket.SendAsync(
+            message,
+            format == AlpacaStreamFormat.MessagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
+            endOfMessage: true,
+            cancellationToken);
 
-    private byte[] AuthMessage()
+    public override void Dispose()
     {
-        var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WriteString("action", "auth");
-            w.WriteString("key", _options.KeyId);
-            w.WriteString("secret", _options.SecretKey);
-            w.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
-
-    private byte[] SubscribeMessage()
-    {
-        var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WriteString("action", "subscribe");
-            WriteList(w, "trades", _options.Trades);
-            WriteList(w, "quotes", _options.Quotes);
-            WriteList(w, "bars", _options.Bars);
-            w.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void WriteList(Utf8JsonWriter w, string name, IReadOnlyList<string> symbols)
-    {
-        w.WriteStartArray(name);
-        foreach (string symbol in symbols)
-        {
-            w.WriteStringValue(symbol);
-        }
-
-        w.WriteEndArray();
+        _messagePackInvoker?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>One connection's view of the messages: handshake progress, data to the publisher, errors to the log.</summary>
@@ -261,6 +269,9 @@ public sealed class AlpacaDataStream : BackgroundService
         public bool Authenticated { get; private set; }
 
         public bool Subscribed { get; private set; }
+
+        /// <summary>The encoding of the frame read last.</summary>
+        public AlpacaStreamFormat LastFrameFormat { get; set; }
 
         /// <summary>Set when the server said something that ends this connection.</summary>
         public string? Ended { get; set; }

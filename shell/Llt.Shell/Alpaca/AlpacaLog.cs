@@ -8,8 +8,8 @@ internal static partial class AlpacaLog
     [LoggerMessage(700, LogLevel.Information, "alpaca stream: connecting to {Url}")]
     public static partial void Connecting(ILogger logger, Uri url);
 
-    [LoggerMessage(701, LogLevel.Information, "alpaca stream: streaming {Trades} trade, {Quotes} quote and {Bars} bar subscriptions")]
-    public static partial void Subscribed(ILogger logger, int trades, int quotes, int bars);
+    [LoggerMessage(701, LogLevel.Information, "alpaca stream: streaming {Trades} trade, {Quotes} quote and {Bars} bar subscriptions in {Format} frames")]
+    public static partial void Subscribed(ILogger logger, int trades, int quotes, int bars, AlpacaStreamFormat format);
 
     [LoggerMessage(702, LogLevel.Error, "alpaca stream: server error {Code}: {Message}")]
     public static partial void ServerError(ILogger logger, int code, string message);

@@ -84,6 +84,7 @@ public sealed class AlpacaService : BackgroundService
                     new AlpacaStreamOptions
                     {
                         Url = _settings.DataStreamUrl,
+                        Format = _settings.DataStreamFormat,
                         KeyId = _settings.ApiKey,
                         SecretKey = _settings.SecretKey,
                         Trades = symbols,

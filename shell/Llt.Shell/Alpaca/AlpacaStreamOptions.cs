@@ -2,7 +2,8 @@ namespace Llt.Shell.Alpaca;
 
 /// <summary>
 /// Where and what to stream from Alpaca's market data stream v2. The URL comes from ALPACA_DATA_STREAM_URL (default
-/// the documented IEX endpoint), keys from ALPACA_API_KEY / ALPACA_SECRET_KEY: never from code, never logged.
+/// the documented IEX endpoint), the frame encoding from ALPACA_DATA_STREAM_FORMAT, keys from ALPACA_API_KEY /
+/// ALPACA_SECRET_KEY: never from code, never logged.
 /// </summary>
 public sealed record AlpacaStreamOptions
 {
@@ -13,6 +14,13 @@ public sealed record AlpacaStreamOptions
     public required string KeyId { get; init; }
 
     public required string SecretKey { get; init; }
+
+    /// <summary>
+    /// The frames asked for (ALPACA_DATA_STREAM_FORMAT). MessagePack by default: Alpaca's own SDKs use it, and it is
+    /// smaller and cheaper to read than JSON (no number or date text to parse). Either way, the client reads text
+    /// frames as JSON and binary frames as MessagePack, and answers in what the server's "connected" frame was.
+    /// </summary>
+    public AlpacaStreamFormat Format { get; init; } = AlpacaStreamFormat.MessagePack;
 
     public IReadOnlyList<string> Trades { get; init; } = [];
 

@@ -11,7 +11,8 @@ namespace Llt.Shell.Alpaca;
 /// corrections and cancels, "l" LULD). Prices become fixed-point 10^-8 exactly (no floating point), timestamps
 /// (RFC 3339 with up to nanosecond digits) epoch nanoseconds. A message that is not what the documentation says
 /// goes to <see cref="IAlpacaStreamHandler.OnMalformed"/> and the rest of the frame is still read; a frame that is
-/// not a JSON array at all is one malformed message.
+/// not a JSON array at all is one malformed message. Binary (MessagePack) frames go to
+/// <see cref="AlpacaMessagePackParser"/>, which ends in the same <see cref="Dispatch"/>.
 /// </summary>
 public static class AlpacaStreamParser
 {
@@ -38,7 +39,7 @@ public static class AlpacaStreamParser
                     continue;
                 }
 
-                AlpacaMessage message = ReadMessage(ref reader);
+                AlpacaStreamMessage message = ReadMessage(ref reader);
                 Dispatch(message, handler);
             }
         }
@@ -51,8 +52,15 @@ public static class AlpacaStreamParser
         return count;
     }
 
-    private static void Dispatch(in AlpacaMessage m, IAlpacaStreamHandler handler)
+    /// <summary>One message to the handler; shared by the JSON and MessagePack parsers so both give the same calls.</summary>
+    internal static void Dispatch(in AlpacaStreamMessage m, IAlpacaStreamHandler handler)
     {
+        if (m.Problem is not null)
+        {
+            handler.OnMalformed(m.Problem);
+            return;
+        }
+
         switch (m.Type)
         {
             case "success":
@@ -110,9 +118,9 @@ public static class AlpacaStreamParser
         }
     }
 
-    private static AlpacaMessage ReadMessage(ref Utf8JsonReader reader)
+    private static AlpacaStreamMessage ReadMessage(ref Utf8JsonReader reader)
     {
-        var m = new AlpacaMessage();
+        var m = new AlpacaStreamMessage();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
@@ -175,28 +183,12 @@ public static class AlpacaStreamParser
         return [.. list];
     }
 
-    /// <summary>A JSON number as fixed-point 10^-8, exactly; null when it is not a number or has more than 8 decimals' worth of precision.</summary>
-    private static long? FixedPoint(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out decimal value))
-        {
-            return null;
-        }
+    /// <summary>A JSON number as fixed-point 10^-8, exactly; null when it is not a number, has more than 8 decimals' worth of precision or does not fit.</summary>
+    private static long? FixedPoint(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? AlpacaNumbers.FixedPoint(value) : null;
 
-        decimal scaled = value * 100_000_000m;
-        return scaled == decimal.Truncate(scaled) && scaled is >= long.MinValue and <= long.MaxValue ? (long)scaled : null;
-    }
-
-    private static long? Quantity(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out decimal value) || value < 0)
-        {
-            return null;
-        }
-
-        // fractional share sizes (crypto, fractional equities) round down to whole units: the engine trades lots
-        return (long)decimal.Truncate(value);
-    }
+    private static long? Quantity(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? AlpacaNumbers.Quantity(value) : null;
 
     /// <summary>RFC 3339 UTC ("2021-02-22T15:51:44.208123456Z" or with an offset) to epoch nanoseconds, all 9 digits kept.</summary>
     internal static long? Timestamp(ReadOnlySpan<byte> text)
@@ -257,31 +249,5 @@ public static class AlpacaStreamParser
         }
 
         return ((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100) + fractionNs;
-    }
-
-    private struct AlpacaMessage
-    {
-        public string? Type;
-        public string? Msg;
-        public int? Code;
-        public string? Symbol;
-        public long? TradeId;
-        public string? Exchange;
-        public string? Tape;
-        public long? Price;
-        public long? Size;
-        public long? BidPrice;
-        public long? BidSize;
-        public long? AskPrice;
-        public long? AskSize;
-        public long? Open;
-        public long? High;
-        public long? Low;
-        public long? Close;
-        public long? Volume;
-        public long? TimestampNs;
-        public string[]? Trades;
-        public string[]? Quotes;
-        public string[]? Bars;
     }
 }

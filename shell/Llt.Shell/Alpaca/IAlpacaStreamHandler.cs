@@ -1,6 +1,6 @@
 namespace Llt.Shell.Alpaca;
 
-/// <summary>What <see cref="AlpacaStreamParser"/> found in a frame, one call per message.</summary>
+/// <summary>What <see cref="AlpacaStreamParser"/> (JSON) or <see cref="AlpacaMessagePackParser"/> found in a frame, one call per message, the same for both.</summary>
 public interface IAlpacaStreamHandler
 {
     /// <summary>"connected" on connect, "authenticated" after auth.</summary>

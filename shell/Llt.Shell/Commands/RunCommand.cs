@@ -3,7 +3,9 @@ using Llt.Hotpath.Runtime;
 using Llt.Shell.Configuration;
 using Llt.Shell.Hosting;
 using Llt.Shell.Run;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Llt.Shell.Commands;
 
@@ -72,6 +74,23 @@ internal static class RunCommand
                     return ExitCodes.BadUsage;
                 }
 
+                // Before the host makes its threads (they inherit the mask), and before the engine is started (it
+                // inherits it too; its pinned agents move to their own CPUs): docs/DEPLOYMENT_GUIDE.md, CPU layout.
+                CpuSet shellCpus = loaded.Platform.ShellCpus;
+                int confinedThreads = 0;
+                if (!shellCpus.IsEmpty)
+                {
+                    try
+                    {
+                        confinedThreads = ShellCpuConfinement.Apply(shellCpus);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        Console.Error.WriteLine($"llt run: {SettingCatalog.ShellCpus}: {e.Message}");
+                        return ExitCodes.BadUsage;
+                    }
+                }
+
                 bool liveView = !parseResult.GetValue(plain) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
                 var context = new RunContext(loaded, loaded.Engine, launch, PlatformHost.LastJournalSequence(loaded.Engine.Journal.Directory),
                     runFor, liveView, TimeSpan.FromTicks(intervalNs / 100));
@@ -89,6 +108,12 @@ internal static class RunCommand
                 using IHost host = built;
                 var outcome = (RunOutcome)host.Services.GetService(typeof(RunOutcome))!;
                 PlatformHost.LogSession(host, context);
+                if (!shellCpus.IsEmpty)
+                {
+                    RunLog.ShellConfined(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Llt.Shell.Run.PlatformHost"),
+                        shellCpus.ToString(), confinedThreads);
+                }
+
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return outcome.ExitCode;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Runtime;
+using Llt.Shell.Alpaca;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using static Llt.Shell.Configuration.SettingCatalog;
 
@@ -27,7 +28,8 @@ public static class PlatformSettingsReader
         var kafka = new KafkaSettings(reader.HostPortList(KafkaBootstrapServers));
         var alpaca = new AlpacaSettings(values[AlpacaApiKey], values[AlpacaSecretKey],
             reader.Url(AlpacaBaseUrl, "http", "https") ?? new Uri("https://invalid"),
-            reader.Url(AlpacaDataStreamUrl, "ws", "wss") ?? new Uri("wss://invalid"));
+            reader.Url(AlpacaDataStreamUrl, "ws", "wss") ?? new Uri("wss://invalid"),
+            reader.OneOf(AlpacaDataStreamFormat, ["msgpack", "json"]) == "json" ? AlpacaStreamFormat.Json : AlpacaStreamFormat.MessagePack);
         var risk = new RiskEnvSettings(
             reader.OptionalPositive(MaxPositionSize, "a whole number of shares > 0"),
             reader.OptionalMoney(MaxDailyLoss),
@@ -47,12 +49,13 @@ public static class PlatformSettingsReader
             problems.Add(new SettingProblem(RestartMaxDelay, $"'{values[RestartMaxDelay]}' is shorter than {RestartMinDelay} '{values[RestartMinDelay]}'"));
         }
 
+        CpuSet shellCpus = reader.Cpus(ShellCpus);
         if (problems.Count > before)
         {
             return null;
         }
 
-        return new PlatformSettings(environment, debug, postgres, redis, mongo, kafka, alpaca, risk, log, health, new AlertSettings(webhook), supervisor);
+        return new PlatformSettings(environment, debug, postgres, redis, mongo, kafka, alpaca, risk, log, health, new AlertSettings(webhook), supervisor, shellCpus);
     }
 
     private sealed class Reader(LayeredSettings values, List<SettingProblem> problems)
@@ -199,6 +202,31 @@ public static class PlatformSettingsReader
                     Problem(key, $"{Shown(key)} is not one of Trace, Debug, Information, Warning, Error, Critical");
                     return LogLevel.Information;
             }
+        }
+
+        /// <summary>A CPU list every CPU of which this process may run on (empty: not confined).</summary>
+        public CpuSet Cpus(string key)
+        {
+            string text = values[key];
+            if (text.Trim().Length == 0)
+            {
+                return CpuSet.Empty;
+            }
+
+            if (!CpuSet.TryParse(text, out CpuSet? cpus, out string? error))
+            {
+                Problem(key, $"{Shown(key)} is not a CPU list like 0 or 0,2-3 ({error})");
+                return CpuSet.Empty;
+            }
+
+            CpuSet allowed = ThreadAffinity.GetCurrentThreadAffinity();
+            if (!cpus.IsSubsetOf(allowed))
+            {
+                Problem(key, $"{Shown(key)} names CPUs this process may not run on (allowed: {allowed})");
+                return CpuSet.Empty;
+            }
+
+            return cpus;
         }
 
         public TimeSpan Duration(string key)

@@ -25,6 +25,7 @@ public static class SettingCatalog
     public const string AlpacaSecretKey = "ALPACA_SECRET_KEY";
     public const string AlpacaBaseUrl = "ALPACA_BASE_URL";
     public const string AlpacaDataStreamUrl = "ALPACA_DATA_STREAM_URL";
+    public const string AlpacaDataStreamFormat = "ALPACA_DATA_STREAM_FORMAT";
     public const string MaxPositionSize = "MAX_POSITION_SIZE";
     public const string MaxDailyLoss = "MAX_DAILY_LOSS";
     public const string MaxOrdersPerSecond = "MAX_ORDERS_PER_SECOND";
@@ -39,6 +40,7 @@ public static class SettingCatalog
     public const string Engine = "LLT_ENGINE";
     public const string RestartMinDelay = "LLT_RESTART_MIN_DELAY";
     public const string RestartMaxDelay = "LLT_RESTART_MAX_DELAY";
+    public const string ShellCpus = "LLT_SHELL_CPUS";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -60,6 +62,7 @@ public static class SettingCatalog
         new(AlpacaSecretKey, "", "Alpaca API secret key", SecretKind.Whole),
         new(AlpacaBaseUrl, "https://paper-api.alpaca.markets", "Alpaca trading REST base URL"),
         new(AlpacaDataStreamUrl, "wss://stream.data.alpaca.markets/v2/iex", "Alpaca market data WebSocket URL"),
+        new(AlpacaDataStreamFormat, "msgpack", "Alpaca market data frames: msgpack | json"),
         new(MaxPositionSize, "", "risk: position limit per symbol, shares (empty = llt.json instruments[].maxPosition)"),
         new(MaxDailyLoss, "", "risk: portfolio daily loss limit, currency (empty = none)"),
         new(MaxOrdersPerSecond, "", "risk: portfolio order rate limit, orders/s (empty = none)"),
@@ -74,6 +77,7 @@ public static class SettingCatalog
         new(Engine, "", "path of llt-engine (empty = beside llt, else out/engine/llt-engine)"),
         new(RestartMinDelay, "1s", "first delay before restarting a crashed engine (doubles per crash)"),
         new(RestartMaxDelay, "30s", "longest delay between engine restarts"),
+        new(ShellCpus, "", "llt run: CPUs (\"0\", \"0,2-3\") the shell's threads and the engine it starts are confined to; engine threads pinned by llt.json engine.threads[].cpus keep theirs (empty = not confined)"),
     ];
 
     public static SettingDefinition? Find(string key)

@@ -26,6 +26,9 @@ internal static partial class RunLog
     [LoggerMessage(105, LogLevel.Information, "{Summary}")]
     public static partial void Summary(ILogger logger, string summary);
 
+    [LoggerMessage(106, LogLevel.Information, "shell confined to CPUs {Cpus} ({Threads} threads; the engine inherits them, its pinned agents keep their own)")]
+    public static partial void ShellConfined(ILogger logger, string cpus, int threads);
+
     [LoggerMessage(200, LogLevel.Information, "starting engine: {Command}")]
     public static partial void EngineStarting(ILogger logger, string command);
 

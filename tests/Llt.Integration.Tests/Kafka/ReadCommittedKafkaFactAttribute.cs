@@ -5,9 +5,13 @@ namespace Llt.Integration.Tests.Kafka;
 
 /// <summary>
 /// A test that needs a cluster which hides aborted transactions from read_committed consumers, as every Kafka
-/// broker does. librdkafka's mock cluster (the test infrastructure's Kafka) accepts transactions, commits and
-/// aborts, but still hands an aborted transaction's records to read_committed consumers: probed once (one
-/// aborted record on a scratch topic) and the test skipped, with that reason, when the cluster shows it.
+/// broker does. librdkafka's mock cluster (the test infrastructure's Kafka) answers the transactional protocol
+/// (InitProducerId, AddPartitionsToTxn, EndTxn with its coordinator and producer-epoch checks) but keeps no
+/// transaction state in the log: EndTxn writes no COMMIT/ABORT control record, and Fetch reports the high
+/// watermark as LastStableOffset with an empty AbortedTransactions list (ListOffsets ignores the isolation level
+/// too), so a read_committed consumer receives an aborted or still-open transaction's records like committed
+/// ones (tests/infra/README.md). Probed once (one aborted record on a scratch topic) and the test skipped, with
+/// that reason, when the cluster shows it; against a real broker it runs.
 /// Without LLT_TEST_KAFKA_BOOTSTRAP the test runs (and fails, saying how to start the servers) like the others.
 /// </summary>
 public sealed class ReadCommittedKafkaFactAttribute : FactAttribute
@@ -68,7 +72,9 @@ public sealed class ReadCommittedKafkaFactAttribute : FactAttribute
 
                 return result.IsPartitionEOF
                     ? null
-                    : "the test Kafka cluster (librdkafka mock) shows aborted transactions to read_committed consumers; run against a real broker (LLT_TEST_KAFKA_BOOTSTRAP)";
+                    : "the test Kafka cluster (librdkafka's mock) hands aborted transactions to read_committed consumers: its EndTxn writes no " +
+                      "commit/abort markers and its Fetch answers LastStableOffset = high watermark with no AbortedTransactions; " +
+                      "point LLT_TEST_KAFKA_BOOTSTRAP at a real broker to run this test (tests/infra/README.md)";
             }
 
             return null;

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Memory;
 using Llt.Codecs.Runtime;
@@ -9,13 +10,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Llt.Shell.Tests.Alpaca;
 
 /// <summary>
-/// The Alpaca data stream against <see cref="FakeAlpacaStreamServer"/>: handshake, ticks onto md.ring as SBE,
-/// auth failure, reconnect with resubscription, malformed frames. Bounded waits only.
+/// The Alpaca data stream against <see cref="FakeAlpacaStreamServer"/>, once per frame encoding (the subclasses):
+/// handshake, ticks onto md.ring as SBE, every message type, auth failure, reconnect with resubscription,
+/// malformed and truncated frames. Every expectation is the same for JSON and MessagePack, which is the point:
+/// downstream cannot tell them apart. Bounded waits only.
 /// </summary>
-public sealed class AlpacaDataStreamTests : IAsyncLifetime
+public abstract class AlpacaDataStreamTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly FakeAlpacaStreamServer _server = new();
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private protected readonly FakeAlpacaStreamServer _server = new();
     private readonly AlignedMemory _ringMemory = AlignedMemory.Allocate((1 << 16) + RingBufferDescriptor.TrailerLength);
     private ManyToOneRingBuffer _ring = null!;
     private AlpacaDataStream _stream = null!;
@@ -39,7 +42,9 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         _ringMemory.Dispose();
     }
 
-    private AlpacaDataStream Start(string secret = FakeAlpacaStreamServer.Secret)
+    protected abstract AlpacaStreamFormat Format { get; }
+
+    protected AlpacaDataStream Start(string secret = FakeAlpacaStreamServer.Secret)
     {
         var options = new AlpacaStreamOptions
         {
@@ -53,13 +58,14 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
             ReconnectMinDelay = TimeSpan.FromMilliseconds(20),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
             HandshakeTimeout = TimeSpan.FromSeconds(5),
+            Format = Format,
         };
         _stream = new AlpacaDataStream(options, new AlpacaTickPublisher(_ring, ["AAPL", "MSFT"], 20), _logger);
         _stream.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return _stream;
     }
 
-    private static async Task Until(Func<bool> condition, string what)
+    protected static async Task Until(Func<bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow + Wait;
         while (!condition())
@@ -69,7 +75,7 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         }
     }
 
-    private List<(int Type, byte[] Body)> DrainRing()
+    protected List<(int Type, byte[] Body)> DrainRing()
     {
         var messages = new List<(int, byte[])>();
         _ring.Read(new MessageHandler((type, buffer, index, length) => messages.Add((type, buffer.AsSpan(index, length).ToArray()))), 100);
@@ -98,6 +104,61 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         Assert.Equal(SbeDecodeStatus.Ok, TradeDecoder.TryDecode(ring[1].Body, 0, out TradeDecoder trade, out _));
         Assert.Equal((0, 190_01000000L, 100L, 7UL), (trade.InstrumentId, trade.Price, trade.Size, trade.TradeId));
         Assert.Equal(1, stream.Publisher.UnknownSymbols); // TSLA is not an engine instrument
+        AssertFramesWereOfThisFormat(stream);
+        Assert.Contains(_server.Received, m => m.Contains("\"auth\"", StringComparison.Ordinal) && m.Contains(FakeAlpacaStreamServer.Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryMessageType_GivesTheSameTicksAndCounts()
+    {
+        AlpacaDataStream stream = await StartStreamingAsync();
+
+        await _server.SendAsync("""
+            [{"T":"t","i":96921,"S":"AAPL","x":"D","p":126.55,"s":1,"t":"2021-02-22T15:51:44.208123456Z","c":["@","I"],"z":"C"},
+             {"T":"q","S":"MSFT","bx":"U","bp":87.66,"bs":1,"ax":"Q","ap":87.68,"as":4,"t":"2021-02-22T15:51:45.335689322Z","c":["R"],"z":"C"},
+             {"T":"b","S":"AAPL","o":388.985,"h":389.13,"l":388.975,"c":389.12,"v":49378,"t":"2021-02-22T19:15:00Z"},
+             {"T":"d","S":"AAPL","o":388.985,"h":389.13,"l":388.975,"c":389.12,"v":49378,"t":"2021-02-22T05:00:00Z"},
+             {"T":"u","S":"AAPL","o":388.985,"h":389.13,"l":388.975,"c":389.12,"v":49379,"t":"2021-02-22T19:15:00Z"},
+             {"T":"s","S":"AAPL","sc":"H","sm":"Trading Halt","rc":"T12","rm":"News","t":"2021-02-22T19:15:00Z","z":"C"},
+             {"T":"c","S":"AAPL","x":"N","oi":1,"op":113.5,"os":10,"oc":["@"],"ci":2,"cp":113.49,"cs":10,"cc":["@"],"t":"2021-02-22T19:15:00Z","z":"A"},
+             {"T":"x","S":"AAPL","i":3,"x":"N","p":113.5,"s":10,"a":"C","t":"2021-02-22T19:15:00Z","z":"A"},
+             {"T":"l","S":"AAPL","u":130.1,"d":120.2,"i":"B","t":"2021-02-22T19:15:00Z","z":"C"},
+             {"T":"n","id":24918784,"headline":"h","summary":"","author":"a","created_at":"2022-01-05T22:00:37Z","updated_at":"2022-01-05T22:00:38Z","url":"","content":"","symbols":["AAPL"],"source":"benzinga"},
+             {"T":"q","S":"AAPL","bx":"V","bp":0.0001,"bs":100,"ax":"V","ap":92233720368,"as":2,"t":"1970-01-01T00:00:00.000000001Z"}]
+            """);
+        await Until(() => stream.Publisher.Quotes == 2, "both quotes");
+
+        List<(int Type, byte[] Body)> ring = DrainRing();
+        Assert.Equal([TradeDecoder.TemplateId, QuoteDecoder.TemplateId, QuoteDecoder.TemplateId], ring.Select(m => m.Type));
+        Assert.Equal(SbeDecodeStatus.Ok, TradeDecoder.TryDecode(ring[0].Body, 0, out TradeDecoder trade, out _));
+        Assert.Equal((0, 20, 126_55000000L, 1L, 96921UL, 1_614_009_104_208_123_456UL), (trade.InstrumentId, (int)trade.FeedId, trade.Price, trade.Size, trade.TradeId, trade.ExchangeTs));
+        Assert.Equal(SbeDecodeStatus.Ok, QuoteDecoder.TryDecode(ring[1].Body, 0, out QuoteDecoder quote, out _));
+        Assert.Equal((1, 87_66000000L, 1L, 87_68000000L, 4L, 1_614_009_105_335_689_322UL), (quote.InstrumentId, quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, quote.ExchangeTs));
+        Assert.Equal(SbeDecodeStatus.Ok, QuoteDecoder.TryDecode(ring[2].Body, 0, out QuoteDecoder edges, out _));
+        Assert.Equal((0, 10_000L, 9_223_372_036_800_000_000L, 1UL), (edges.InstrumentId, edges.BidPrice, edges.AskPrice, edges.ExchangeTs));
+        Assert.Equal(3, stream.Bars);
+        Assert.Equal(5, stream.OtherMessages); // s, c, x, l, n
+        Assert.Equal(0, stream.Malformed);
+        AssertFramesWereOfThisFormat(stream);
+    }
+
+    [Fact]
+    public async Task GarbageAndTruncatedBinaryFrames_AreCounted_AndTheStreamGoesOn()
+    {
+        AlpacaDataStream stream = await StartStreamingAsync();
+        byte[] trade = MessagePackTestEncoder.FromJson("""[{"T":"t","i":9,"S":"AAPL","x":"V","p":190.02,"s":10,"t":"2024-01-02T15:00:01Z","c":["@"],"z":"C"}]""");
+
+        await _server.SendBinaryAsync([0xc1]);
+        await _server.SendBinaryAsync([0xdd, 0xff, 0xff, 0xff, 0xff, 0x90]); // array32 promising 4 billion messages
+        await _server.SendBinaryAsync(trade[..(trade.Length / 2)]);
+        await _server.SendBinaryAsync(System.Text.Encoding.UTF8.GetBytes("[{\"T\":\"t\"}]")); // JSON in a binary frame is not MessagePack
+        await _server.SendBinaryAsync(trade);
+        await Until(() => stream.Publisher.Trades == 1, "the good trade");
+
+        Assert.Equal(4, stream.Malformed);
+        Assert.Equal(AlpacaStreamState.Streaming, stream.State);
+        Assert.Equal(0, stream.Reconnects);
+        Assert.Contains(_logger.Lines, line => line.Contains("not valid MessagePack: Truncated", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -110,6 +171,8 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         Assert.Equal(0, _server.Subscribed.CurrentCount);
         Assert.DoesNotContain(_logger.Lines, line => line.Contains("wrong-secret-value-987", StringComparison.Ordinal) || line.Contains(FakeAlpacaStreamServer.Key, StringComparison.Ordinal));
         Assert.Contains(_logger.Lines, line => line.Contains("402", StringComparison.Ordinal));
+        Assert.Equal(0, stream.Publisher.Trades + stream.Publisher.Quotes);
+        Assert.Equal(Format, stream.ServerFormat);
     }
 
     [Fact]
@@ -129,6 +192,11 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         Assert.Equal(2, _server.Connections);
         List<(int Type, byte[] Body)> ring = DrainRing();
         Assert.Contains(ring, m => m.Type == FeedHealthEncoder.TemplateId); // failover heard about the outage
+        Assert.Equal(2, _server.UpgradeContentTypes.Count);
+        AssertFramesWereOfThisFormat(stream);
+
+        await _server.SendAsync("""[{"T":"q","S":"AAPL","bx":"U","bp":190.1,"bs":3,"ax":"Q","ap":190.12,"as":2,"t":"2024-01-02T15:00:00Z","c":["R"],"z":"C"}]""");
+        await Until(() => stream.Publisher.Quotes == 1, "a quote on the new connection");
     }
 
     [Fact]
@@ -138,13 +206,33 @@ public sealed class AlpacaDataStreamTests : IAsyncLifetime
         Assert.True(await _server.Subscribed.WaitAsync(Wait));
         await Until(() => stream.State == AlpacaStreamState.Streaming, "streaming");
 
-        await _server.SendAsync("this is not json");
+        await _server.SendTextAsync("this is not json");
         await _server.SendAsync("""[{"T":"t","S":"AAPL"}]""");
         await _server.SendAsync("""[{"T":"t","i":9,"S":"AAPL","x":"V","p":190.02,"s":10,"t":"2024-01-02T15:00:01Z","c":["@"],"z":"C"}]""");
         await Until(() => stream.Publisher.Trades == 1, "the good trade");
 
         Assert.Equal(2, stream.Malformed);
         Assert.Equal(AlpacaStreamState.Streaming, stream.State);
+    }
+
+    /// <summary>The frames went the way this suite's encoding says, both directions.</summary>
+    protected void AssertFramesWereOfThisFormat(AlpacaDataStream stream)
+    {
+        bool messagePack = Format == AlpacaStreamFormat.MessagePack;
+        Assert.Equal(messagePack, stream.MessagePackFrames > 0);
+        Assert.Equal(!messagePack, stream.JsonFrames > 0);
+        Assert.Equal(Format, stream.ServerFormat);
+        Assert.All(_server.UpgradeContentTypes, contentType => Assert.Equal(messagePack ? "application/msgpack" : "", contentType));
+        Assert.All(_server.ReceivedFrameTypes, type => Assert.Equal(messagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text, type));
+    }
+
+    protected async Task<AlpacaDataStream> StartStreamingAsync()
+    {
+        AlpacaDataStream stream = Start();
+        Assert.True(await _server.Subscribed.WaitAsync(Wait));
+        await Until(() => stream.State == AlpacaStreamState.Streaming, "streaming");
+        DrainRing(); // FeedHealth Recovered
+        return stream;
     }
 
     private sealed class CapturingLogger : ILogger<AlpacaDataStream>

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Llt.Shell.Alpaca.MessagePack;
 
 namespace Llt.Shell.Tests.Alpaca;
 
@@ -12,24 +12,27 @@ namespace Llt.Shell.Tests.Alpaca;
 /// <c>[{"T":"success","msg":"connected"}]</c>; auth with the right key and secret →
 /// <c>[{"T":"success","msg":"authenticated"}]</c>, wrong ones → <c>[{"T":"error","code":402,"msg":"auth failed"}]</c>;
 /// a message before auth → 401; subscribe → the <c>subscription</c> message listing what is subscribed. Tests push
-/// market data frames to the connected client and can drop the connection.
+/// market data frames to the connected client and can drop the connection. A client that asks for MessagePack
+/// (<c>Content-Type: application/msgpack</c> on the upgrade) gets every frame as binary MessagePack (the JSON
+/// converted by <see cref="MessagePackTestEncoder"/>) and may send its own messages in MessagePack; unless
+/// <see cref="IgnoreContentType"/> is set, which plays a server that only speaks JSON.
 /// </summary>
 internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
 {
     public const string Key = "PKTEST0000000000000";
     public const string Secret = "sEcReT-not-for-logs-123";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private WebSocket? _client;
     private HttpListenerContext? _context;
+    private volatile bool _clientMessagePack;
 
     public FakeAlpacaStreamServer()
     {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        _listener = LoopbackListener.Start(out int port);
+        Port = port;
         _accepting = Task.Run(AcceptLoopAsync);
     }
 
@@ -42,14 +45,34 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
 
     public int Connections;
 
+    /// <summary>The Content-Type of each upgrade request (empty when none), in order.</summary>
+    public ConcurrentQueue<string> UpgradeContentTypes { get; } = new();
+
+    /// <summary>The frame type of every client message, in order.</summary>
+    public ConcurrentQueue<WebSocketMessageType> ReceivedFrameTypes { get; } = new();
+
+    /// <summary>Answer JSON text frames even to a client that asked for MessagePack.</summary>
+    public bool IgnoreContentType { get; set; }
+
+    /// <summary>The timestamp extension size used for "t" in MessagePack frames.</summary>
+    public TimestampForm TimestampForm { get; set; } = TimestampForm.Smallest;
+
+    /// <summary>Whether the current connection is answered in MessagePack.</summary>
+    public bool SpeaksMessagePack => _clientMessagePack;
+
     /// <summary>Raised once the current client's subscription was confirmed.</summary>
     public SemaphoreSlim Subscribed { get; } = new(0);
 
-    public async Task SendAsync(string json)
-    {
-        WebSocket client = _client ?? throw new InvalidOperationException("no client connected");
-        await client.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
-    }
+    /// <summary>Sends a frame as the connection speaks: JSON text, or the same messages as binary MessagePack.</summary>
+    public Task SendAsync(string json) => Send(Client, _clientMessagePack, json);
+
+    /// <summary>Sends a text frame as is, whatever the connection speaks.</summary>
+    public Task SendTextAsync(string text) => Client.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>Sends a binary frame as is.</summary>
+    public Task SendBinaryAsync(byte[] bytes) => Client.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
+
+    private WebSocket Client => _client ?? throw new InvalidOperationException("no client connected");
 
     /// <summary>Drops the current connection abruptly (as a network failure would): the TCP connection is reset.</summary>
     public void Drop()
@@ -94,65 +117,135 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
                 continue;
             }
 
+            string contentType = context.Request.ContentType ?? "";
+            UpgradeContentTypes.Enqueue(contentType);
+            bool messagePack = contentType == "application/msgpack" && !IgnoreContentType;
             HttpListenerWebSocketContext ws = await context.AcceptWebSocketAsync(subProtocol: null);
-            Interlocked.Increment(ref Connections);
+            _clientMessagePack = messagePack;
             _client = ws.WebSocket;
             _context = context;
-            _ = Task.Run(() => ServeAsync(ws.WebSocket));
+            Interlocked.Increment(ref Connections);
+            _ = Task.Run(() => ServeAsync(ws.WebSocket, messagePack));
         }
     }
 
-    private async Task ServeAsync(WebSocket socket)
+    private async Task ServeAsync(WebSocket socket, bool messagePack)
     {
         var buffer = new byte[64 * 1024];
         bool authenticated = false;
         try
         {
-            await Send(socket, """[{"T":"success","msg":"connected"}]""");
+            await Send(socket, messagePack, """[{"T":"success","msg":"connected"}]""");
             while (socket.State == WebSocketState.Open && !_stop.IsCancellationRequested)
             {
-                WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, _stop.Token);
+                int length = 0;
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), _stop.Token);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     return;
                 }
 
-                string text = Encoding.UTF8.GetString(buffer, 0, result.Count);
+                ReceivedFrameTypes.Enqueue(result.MessageType);
+                string text = result.MessageType == WebSocketMessageType.Binary
+                    ? MessagePackAsJson(buffer.AsSpan(0, length))
+                    : Encoding.UTF8.GetString(buffer, 0, length);
                 Received.Enqueue(text);
                 using JsonDocument message = JsonDocument.Parse(text);
                 string? action = message.RootElement.GetProperty("action").GetString();
                 if (action == "auth")
                 {
                     bool ok = message.RootElement.GetProperty("key").GetString() == Key && message.RootElement.GetProperty("secret").GetString() == Secret;
-                    await Send(socket, ok ? """[{"T":"success","msg":"authenticated"}]""" : """[{"T":"error","code":402,"msg":"auth failed"}]""");
+                    await Send(socket, messagePack, ok ? """[{"T":"success","msg":"authenticated"}]""" : """[{"T":"error","code":402,"msg":"auth failed"}]""");
                     authenticated = ok;
                 }
                 else if (!authenticated)
                 {
-                    await Send(socket, """[{"T":"error","code":401,"msg":"not authenticated"}]""");
+                    await Send(socket, messagePack, """[{"T":"error","code":401,"msg":"not authenticated"}]""");
                 }
                 else if (action == "subscribe")
                 {
                     string trades = message.RootElement.GetProperty("trades").GetRawText();
                     string quotes = message.RootElement.GetProperty("quotes").GetRawText();
                     string bars = message.RootElement.GetProperty("bars").GetRawText();
-                    await Send(socket, $$"""[{"T":"subscription","trades":{{trades}},"quotes":{{quotes}},"bars":{{bars}},"updatedBars":[],"dailyBars":[],"statuses":[],"lulds":[],"corrections":["AAPL"],"cancelErrors":["AAPL"]}]""");
+                    await Send(socket, messagePack, $$"""[{"T":"subscription","trades":{{trades}},"quotes":{{quotes}},"bars":{{bars}},"updatedBars":[],"dailyBars":[],"statuses":[],"lulds":[],"corrections":["AAPL"],"cancelErrors":["AAPL"]}]""");
                     Subscribed.Release();
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException or JsonException)
         {
         }
     }
 
-    private static Task Send(WebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+    private Task Send(WebSocket socket, bool messagePack, string json) => messagePack
+        ? socket.SendAsync(MessagePackTestEncoder.FromJson(json, TimestampForm), WebSocketMessageType.Binary, true, CancellationToken.None)
+        : socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    private static int FreePort()
+    /// <summary>A client's MessagePack message (a map of strings and string arrays) as JSON text, for <see cref="Received"/>.</summary>
+    private static string MessagePackAsJson(ReadOnlySpan<byte> bytes)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var reader = new MessagePackReader(bytes);
+        var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            WriteValue(ref reader, json);
+        }
+
+        if (!reader.End)
+        {
+            throw new InvalidDataException("bytes after the client's MessagePack message");
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json)
+    {
+        switch (reader.PeekType())
+        {
+            case MessagePackType.Map:
+                Check(reader.TryReadMapHeader(out int pairs));
+                json.WriteStartObject();
+                for (int i = 0; i < pairs; i++)
+                {
+                    Check(reader.TryReadString(out ReadOnlySpan<byte> key));
+                    json.WritePropertyName(key);
+                    WriteValue(ref reader, json);
+                }
+
+                json.WriteEndObject();
+                break;
+            case MessagePackType.Array:
+                Check(reader.TryReadArrayHeader(out int count));
+                json.WriteStartArray();
+                for (int i = 0; i < count; i++)
+                {
+                    WriteValue(ref reader, json);
+                }
+
+                json.WriteEndArray();
+                break;
+            case MessagePackType.String:
+                Check(reader.TryReadString(out ReadOnlySpan<byte> text));
+                json.WriteStringValue(text);
+                break;
+            default:
+                throw new InvalidDataException($"a client message holds {reader.PeekType()}, not maps, arrays and strings");
+        }
+    }
+
+    private static void Check(MessagePackStatus status)
+    {
+        if (status != MessagePackStatus.Ok)
+        {
+            throw new InvalidDataException($"client's MessagePack: {status}");
+        }
     }
 }
