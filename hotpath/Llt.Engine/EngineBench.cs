@@ -174,12 +174,14 @@ internal static class EngineBench
         }
 
         long elapsed = Stopwatch.GetTimestamp() - start;
+        // read before the result object exists: it is the bench's own allocation, not the engine's
+        long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var result = new PhaseResult
         {
             Ticks = accepted.Get() - startTicks,
             Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
             Seconds = elapsed / (double)Stopwatch.Frequency,
-            AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated,
+            AllocatedBytes = allocatedInWindow,
             Gc0 = GC.CollectionCount(0) - gen0,
             Gc1 = GC.CollectionCount(1) - gen1,
             Gc2 = GC.CollectionCount(2) - gen2,
@@ -196,6 +198,8 @@ internal static class EngineBench
             result.OrdersSent = engine.Execution.OrdersSent.Get() - startSent;
             result.Fills = engine.Execution.Fills.Get() - startFills;
             result.Routed = engine.Execution.Routed.Get();
+            result.JournalRolls = engine.Journal.Writer.Rolls;
+            result.JournalRollStalls = engine.Journal.Writer.RollStalls;
             result.Splits = engine.Execution.Splits.Get();
         }
 
@@ -256,12 +260,13 @@ internal static class EngineBench
         long start = Stopwatch.GetTimestamp();
         WaitFor(accepted, startTicks + ticks);
         long elapsed = Stopwatch.GetTimestamp() - start;
+        long allocatedInWindow = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var result = new PhaseResult
         {
             Ticks = accepted.Get() - startTicks,
             Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
             Seconds = elapsed / (double)Stopwatch.Frequency,
-            AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            AllocatedBytes = allocatedInWindow,
             Gc0 = GC.CollectionCount(0) - gen0,
             Gc1 = GC.CollectionCount(1) - gen1,
             Gc2 = GC.CollectionCount(2) - gen2,
@@ -364,7 +369,7 @@ internal static class EngineBench
         }
 
         Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}; agent errors {r.Errors}");
-        Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}");
+        Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}; journal segment rolls {r.JournalRolls}, of which stalled {r.JournalRollStalls} (whole run)");
         PrintLatency("tick receive -> processed", r.TickProcessed);
         PrintLatency("tick-to-decision", r.TickToDecision);
         PrintLatency("tick-to-order", r.TickToOrder);
@@ -587,5 +592,7 @@ internal static class EngineBench
         public long Fills;
         public long Routed;
         public long Splits;
+        public long JournalRolls;
+        public long JournalRollStalls;
     }
 }
