@@ -149,6 +149,30 @@ public sealed class EventJournal : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// While deferring: takes the next place in the held events for a message of <paramref name="length"/> bytes and
+    /// returns it (zeroed), so the caller can encode it later — after the order has left — yet keep its place and
+    /// timestamp. Empty when not deferring or the holding area is full (then append as usual).
+    /// </summary>
+    public Span<byte> ReserveDeferred(int templateId, int length)
+    {
+        int needed = DeferredHeaderLength + ((length + 7) & ~7);
+        if (!_deferring || _deferredLength + needed > _deferred.Length)
+        {
+            return default;
+        }
+
+        Span<byte> entry = _deferred.AsSpan(_deferredLength, needed);
+        BinaryPrimitives.WriteInt32LittleEndian(entry, templateId);
+        BinaryPrimitives.WriteInt32LittleEndian(entry.Slice(4), length);
+        BinaryPrimitives.WriteInt64LittleEndian(entry.Slice(8), EpochNanoTime());
+        _deferredLength += needed;
+        _deferredCount++;
+        Span<byte> message = entry.Slice(DeferredHeaderLength, length);
+        message.Clear();
+        return message;
+    }
+
     /// <summary>Appends an encoded SBE message (header + body); returns the journal sequence or -1 if refused.</summary>
     public long Append(int templateId, ReadOnlySpan<byte> message)
     {

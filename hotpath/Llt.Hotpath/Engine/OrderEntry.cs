@@ -12,6 +12,8 @@ namespace Llt.Hotpath.Engine;
 /// </summary>
 public sealed class OrderEntry
 {
+    private const int NewOrderLength = NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength;
+
     private readonly EventJournal _journal;
     private readonly INanoClock _clock;
     private readonly ExecutionPipeline? _execution;
@@ -59,10 +61,21 @@ public sealed class OrderEntry
                 // the order's events (NewOrder, its route, a reject) keep their order in the journal but are written
                 // once the order has left for the gateway ring: journaling is not on its tick-to-order
                 _journal.DeferAppends();
-                JournalNewOrder(intent);
+                // its place comes first; it is encoded once the order is out (the intent holds everything it says)
+                Span<byte> newOrder = _journal.ReserveDeferred(NewOrderEncoder.TemplateId, NewOrderLength);
+                if (newOrder.IsEmpty)
+                {
+                    JournalNewOrder(intent, _journal.ClearedScratch(NewOrderLength));
+                }
+
                 // the decision's own timestamp is "now" for risk (rate limits): a fresh clock read here would cost
                 // as much as the risk checks themselves
                 _execution?.Submit(intent, intent.DecisionTs > 0 ? intent.DecisionTs : _clock.NanoTime());
+                if (!newOrder.IsEmpty)
+                {
+                    EncodeNewOrder(intent, newOrder);
+                }
+
                 _journal.AppendDeferred();
             }
             else
@@ -78,9 +91,15 @@ public sealed class OrderEntry
         return count;
     }
 
-    private void JournalNewOrder(in OrderIntent intent)
+    private void JournalNewOrder(in OrderIntent intent, Span<byte> scratch)
     {
-        var order = NewOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength), 0);
+        EncodeNewOrder(intent, scratch);
+        _journal.AppendScratch(NewOrderEncoder.TemplateId, NewOrderLength);
+    }
+
+    private static void EncodeNewOrder(in OrderIntent intent, Span<byte> buffer)
+    {
+        var order = NewOrderEncoder.WrapAndApplyHeader(buffer, 0);
         ref readonly OrderRequest request = ref intent.Request;
         order.SetClOrdId((ulong)intent.ClOrdId);
         order.SetInstrumentId(request.InstrumentId);
@@ -97,7 +116,6 @@ public sealed class OrderEntry
         order.SetDecisionTs((ulong)intent.DecisionTs);
         order.SetTrailPrice(request.TrailPrice > 0 ? request.TrailPrice : NewOrderEncoder.TrailPriceNullValue);
         order.SetTrailBps(request.TrailBps > 0 ? request.TrailBps : NewOrderEncoder.TrailBpsNullValue);
-        _journal.AppendScratch(NewOrderEncoder.TemplateId, NewOrderEncoder.HeaderLength + order.EncodedLength);
     }
 
     private void JournalCancel(in OrderIntent intent)

@@ -95,4 +95,30 @@ public sealed class EventJournalDeferralTests
 
         Assert.Equal(first + Count, journal.NextSequence);
     }
+
+    [Fact]
+    public void AReservedPlace_FilledAfterLaterEvents_IsWrittenFirst_WithWhatWasFilledIn()
+    {
+        using var harness = new EngineHarness(journalTicks: false);
+        EventJournal journal = harness.Engine.Journal;
+        long first = journal.NextSequence;
+
+        Assert.True(journal.ReserveDeferred(9200, 16).IsEmpty); // not deferring: nothing to reserve
+        journal.DeferAppends();
+        journal.Stamp(harness.Clock.NanoTime() + 5_000);
+        Span<byte> reserved = journal.ReserveDeferred(9200, 16);
+        long stampOfReserved = journal.EpochNanoTime();
+        Assert.Equal(16, reserved.Length);
+        Assert.True(reserved.IndexOfAnyExcept((byte)0) < 0);
+        journal.Stamp(harness.Clock.NanoTime() + 6_000);
+        Assert.Equal(first + 1, journal.Append(9201, Bytes(24, 5)));
+        Bytes(16, 9).CopyTo(reserved); // filled in later, as the NewOrder is once its order has left
+        Assert.Equal(2, journal.AppendDeferred());
+        journal.Unstamp();
+
+        var frames = Frames(harness, first);
+        Assert.Equal((first, 9200, stampOfReserved), (frames[0].Sequence, frames[0].Type, frames[0].TimestampNs));
+        Assert.Equal(Bytes(16, 9), frames[0].Payload);
+        Assert.Equal((first + 1, 9201), (frames[1].Sequence, frames[1].Type));
+    }
 }
