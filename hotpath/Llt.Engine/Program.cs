@@ -110,6 +110,8 @@ internal static class Program
             engine.Start();
             foreach (AgentRunner runner in engine.Runners)
             {
+                // the runner pins itself on its own thread: report what it did, not the state before it ran
+                runner.WaitUntilPlaced(TimeSpan.FromSeconds(2));
                 Console.Out.WriteLine($"llt-engine: thread {runner.ThreadName} running [{runner.Agent.RoleName}] cpus=[{runner.Cpus}] pinned={runner.IsPinned}");
             }
 

@@ -30,6 +30,8 @@ public sealed class AgentRunner : IDisposable
     private readonly IErrorHandler _errorHandler;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _exited = new(false);
+    // set once the runner thread has tried to pin itself (or had no CPUs to pin to)
+    private readonly ManualResetEventSlim _placed = new(false);
 
     private int _state;
     private volatile bool _running;
@@ -80,6 +82,12 @@ public sealed class AgentRunner : IDisposable
 
     /// <summary>True once the runner thread pinned itself to <see cref="Cpus"/>.</summary>
     public bool IsPinned => _isPinned;
+
+    /// <summary>
+    /// Waits until the runner thread has tried to pin itself, so <see cref="IsPinned"/> is its answer and not the
+    /// state before the thread ran. False if that did not happen within <paramref name="timeout"/>.
+    /// </summary>
+    public bool WaitUntilPlaced(TimeSpan timeout) => _placed.Wait(timeout);
 
     /// <summary>Starts the thread. Throws if already started or closed.</summary>
     public void Start()
@@ -142,6 +150,8 @@ public sealed class AgentRunner : IDisposable
                 Pin(Cpus);
             }
 
+            _placed.Set();
+
             if (StartAgent())
             {
                 _idleStrategy.Reset();
@@ -151,6 +161,7 @@ public sealed class AgentRunner : IDisposable
         finally
         {
             _isRunning = false;
+            _placed.Set();
             CloseAgent();
             _exited.Set();
         }

@@ -199,6 +199,19 @@ public sealed class AgentRunnerTests
         Assert.Equal(allowed, ThreadAffinity.GetCurrentThreadAffinity());
     }
 
+    [MultiCpuFact]
+    public void WaitUntilPlaced_ReturnsOnceTheThreadHasPinnedItself_SoIsPinnedIsTheAnswer()
+    {
+        CpuSet allowed = ThreadAffinity.GetCurrentThreadAffinity();
+        var agent = new RecordingAgent("placed");
+        using var runner = new AgentRunner(agent, FastSleep(), new CountingErrorHandler(), cpus: CpuSet.Of(allowed[0]));
+        Assert.False(runner.WaitUntilPlaced(TimeSpan.FromMilliseconds(50))); // not started: never placed
+        runner.Start();
+        Assert.True(runner.WaitUntilPlaced(Eventually.Timeout));
+        Assert.True(runner.IsPinned); // read straight after: the engine prints this at start
+        Assert.True(runner.Close(Eventually.Timeout));
+    }
+
     [Fact]
     public void Cpus_WhenPinFails_ErrorIsReportedAndTheAgentRunsUnpinned()
     {
