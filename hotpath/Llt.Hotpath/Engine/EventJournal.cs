@@ -156,22 +156,35 @@ public sealed class EventJournal : IDisposable
     /// </summary>
     public Span<byte> ReserveDeferred(int templateId, int length)
     {
+        int handle = ReserveDeferredHandle(templateId, length);
+        return handle < 0 ? default : DeferredMessage(handle, length);
+    }
+
+    /// <summary>
+    /// <see cref="ReserveDeferred"/> for a caller that fills the place in after the current call returns: a handle
+    /// for <see cref="DeferredMessage"/>, valid until <see cref="AppendDeferred"/>; -1 when there is no place.
+    /// </summary>
+    public int ReserveDeferredHandle(int templateId, int length)
+    {
         int needed = DeferredHeaderLength + ((length + 7) & ~7);
         if (!_deferring || _deferredLength + needed > _deferred.Length)
         {
-            return default;
+            return -1;
         }
 
+        int handle = _deferredLength;
         Span<byte> entry = _deferred.AsSpan(_deferredLength, needed);
         BinaryPrimitives.WriteInt32LittleEndian(entry, templateId);
         BinaryPrimitives.WriteInt32LittleEndian(entry.Slice(4), length);
         BinaryPrimitives.WriteInt64LittleEndian(entry.Slice(8), EpochNanoTime());
         _deferredLength += needed;
         _deferredCount++;
-        Span<byte> message = entry.Slice(DeferredHeaderLength, length);
-        message.Clear();
-        return message;
+        entry.Slice(DeferredHeaderLength, length).Clear();
+        return handle;
     }
+
+    /// <summary>The reserved (zeroed until filled) message bytes behind <paramref name="handle"/>.</summary>
+    public Span<byte> DeferredMessage(int handle, int length) => _deferred.AsSpan(handle + DeferredHeaderLength, length);
 
     /// <summary>Appends an encoded SBE message (header + body); returns the journal sequence or -1 if refused.</summary>
     public long Append(int templateId, ReadOnlySpan<byte> message)

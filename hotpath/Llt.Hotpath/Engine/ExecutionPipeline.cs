@@ -44,6 +44,10 @@ public sealed class ExecutionPipeline
     private readonly ClientOrderIds _orderIds;
     private ReportHandler _reports;
     private readonly long[] _timedOut = new long[64];
+    // the RouteDecision whose journal place Route reserved, encoded by Submit after the order has left (-1: none)
+    private int _routeEvent = -1;
+    private RouteDecision _routeDecision;
+    private int _routeLegCount;
     private const int ReportBatchLimit = 256;
 
     public ExecutionPipeline(
@@ -205,6 +209,13 @@ public sealed class ExecutionPipeline
                 TickToOrder.Record(committedNs - intent.ReceiveTs);
             }
         }
+
+        if (_routeEvent >= 0)
+        {
+            int length = RouteDecisionWriter.EncodedLength(_routeLegCount);
+            RouteDecisionWriter.Encode(_journal.DeferredMessage(_routeEvent, length), _routeDecision, _legs.AsSpan(0, _routeLegCount));
+            _routeEvent = -1;
+        }
     }
 
     /// <summary>Asks the venue(s) to cancel an open order (all open children of a routed one); unknown or already-closing orders are ignored.</summary>
@@ -300,8 +311,20 @@ public sealed class ExecutionPipeline
         }
 
         Routed.Increment();
-        Span<byte> scratch = _journal.ClearedScratch(RouteDecisionWriter.EncodedLength(legCount));
-        _journal.AppendScratch(RouteDecisionEncoder.TemplateId, RouteDecisionWriter.Encode(scratch, decision, legs));
+        int routeLength = RouteDecisionWriter.EncodedLength(legCount);
+        _routeEvent = _journal.ReserveDeferredHandle(RouteDecisionEncoder.TemplateId, routeLength);
+        if (_routeEvent >= 0)
+        {
+            // its place in the journal is taken now; Submit encodes it once the children have left
+            _routeDecision = decision;
+            _routeLegCount = legCount;
+        }
+        else
+        {
+            Span<byte> scratch = _journal.ClearedScratch(routeLength);
+            _journal.AppendScratch(RouteDecisionEncoder.TemplateId, RouteDecisionWriter.Encode(scratch, decision, legs));
+        }
+
         bool sent = false;
         for (int i = 0; i < legCount; i++)
         {
