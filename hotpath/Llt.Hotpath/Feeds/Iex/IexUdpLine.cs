@@ -16,13 +16,9 @@ namespace Llt.Hotpath.Feeds.Iex;
 public sealed class IexUdpLine : IDisposable
 {
     /// <summary>Largest UDP payload: an IEX-TP segment always fits.</summary>
-    public const int MaxDatagramLength = 65_535;
+    public const int MaxDatagramLength = UdpLineSocket.MaxDatagramLength;
 
-    private readonly Socket _socket;
-    private readonly byte[] _buffer = GC.AllocateArray<byte>(MaxDatagramLength, pinned: true);
-    private long _datagrams;
-    private long _receiveErrors;
-    private SocketError _lastError;
+    private readonly UdpLineSocket _socket;
 
     /// <param name="line"><see cref="LineArbiter.LineA"/> or <see cref="LineArbiter.LineB"/>.</param>
     /// <param name="group">Multicast group to join, or a unicast address (e.g. 127.0.0.1 in tests) to receive on without joining.</param>
@@ -43,66 +39,25 @@ public sealed class IexUdpLine : IDisposable
         }
 
         Line = line;
-        Group = group;
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            // A and B (and other processes, e.g. a recorder) may listen on the same port
-            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            _socket.ReceiveBufferSize = receiveBufferBytes;
-            // bound to the group, not to any address: Linux then delivers only this group's datagrams here, so
-            // lines A and B on the same port (different groups) never see each other's traffic
-            _socket.Bind(new IPEndPoint(group, port));
-            if (IsMulticast(group))
-            {
-                _socket.SetSocketOption(
-                    SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, localInterface ?? IPAddress.Any));
-            }
-
-            _socket.Blocking = false;
-            Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
-        }
-        catch
-        {
-            _socket.Dispose();
-            throw;
-        }
+        _socket = new UdpLineSocket(group, port, localInterface, receiveBufferBytes);
     }
 
     public int Line { get; }
 
-    public IPAddress Group { get; }
+    public IPAddress Group => _socket.Group;
 
     /// <summary>The bound port (the one asked for, or the one the kernel chose for port 0).</summary>
-    public int Port { get; }
+    public int Port => _socket.Port;
 
-    public long Datagrams => _datagrams;
+    public long Datagrams => _socket.Datagrams;
 
     /// <summary>Receive calls that failed with anything but "would block" (see <see cref="LastError"/>).</summary>
-    public long ReceiveErrors => _receiveErrors;
+    public long ReceiveErrors => _socket.ReceiveErrors;
 
-    public SocketError LastError => _lastError;
+    public SocketError LastError => _socket.LastError;
 
     /// <summary>The next datagram, if one is queued; the span is valid until the next call.</summary>
-    public bool TryReceive(out ReadOnlySpan<byte> payload)
-    {
-        int length = _socket.Receive(_buffer, 0, _buffer.Length, SocketFlags.None, out SocketError error);
-        if (error == SocketError.Success)
-        {
-            _datagrams++;
-            payload = new ReadOnlySpan<byte>(_buffer, 0, length);
-            return true;
-        }
-
-        if (error != SocketError.WouldBlock)
-        {
-            _receiveErrors++;
-            _lastError = error;
-        }
-
-        payload = default;
-        return false;
-    }
+    public bool TryReceive(out ReadOnlySpan<byte> payload) => _socket.TryReceive(out payload);
 
     /// <summary>
     /// Hands up to <paramref name="maxDatagrams"/> queued datagrams to <paramref name="feed"/> on this line, each
@@ -123,11 +78,4 @@ public sealed class IexUdpLine : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
-
-    private static bool IsMulticast(IPAddress address)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        address.TryWriteBytes(bytes, out _);
-        return bytes[0] >= 224 && bytes[0] <= 239;
-    }
 }

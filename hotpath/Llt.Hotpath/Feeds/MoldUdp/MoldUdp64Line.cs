@@ -17,14 +17,10 @@ namespace Llt.Hotpath.Feeds.MoldUdp;
 public sealed class MoldUdp64Line : IDisposable
 {
     /// <summary>Largest UDP payload; a MoldUDP64 packet always fits.</summary>
-    public const int MaxDatagramLength = 65_535;
+    public const int MaxDatagramLength = UdpLineSocket.MaxDatagramLength;
 
-    private readonly Socket _socket;
-    private readonly byte[] _buffer = GC.AllocateArray<byte>(MaxDatagramLength, pinned: true);
+    private readonly UdpLineSocket _socket;
     private readonly INanoClock _clock;
-    private long _datagrams;
-    private long _receiveErrors;
-    private SocketError _lastError;
 
     /// <param name="line"><see cref="LineArbiter.LineA"/> or <see cref="LineArbiter.LineB"/>.</param>
     /// <param name="group">Multicast group to join, or a unicast address (127.0.0.1 in tests) to receive on without joining.</param>
@@ -47,67 +43,26 @@ public sealed class MoldUdp64Line : IDisposable
         }
 
         Line = line;
-        Group = group;
         _clock = clock;
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            // lines A and B often share a port, and a recorder may listen alongside the engine
-            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            _socket.ReceiveBufferSize = receiveBufferBytes;
-            bool multicast = IsMulticast(group);
-            // bound to the group (not any), so line A's socket does not also get line B's datagrams on a shared port
-            _socket.Bind(new IPEndPoint(group, port));
-            if (multicast)
-            {
-                _socket.SetSocketOption(
-                    SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, localInterface ?? IPAddress.Any));
-            }
-
-            _socket.Blocking = false;
-            Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
-        }
-        catch
-        {
-            _socket.Dispose();
-            throw;
-        }
+        _socket = new UdpLineSocket(group, port, localInterface, receiveBufferBytes);
     }
 
     public int Line { get; }
 
-    public IPAddress Group { get; }
+    public IPAddress Group => _socket.Group;
 
     /// <summary>The bound port (the one asked for, or the one the kernel chose for port 0).</summary>
-    public int Port { get; }
+    public int Port => _socket.Port;
 
-    public long Datagrams => _datagrams;
+    public long Datagrams => _socket.Datagrams;
 
     /// <summary>Receive calls that failed with anything but "would block" (see <see cref="LastError"/>).</summary>
-    public long ReceiveErrors => _receiveErrors;
+    public long ReceiveErrors => _socket.ReceiveErrors;
 
-    public SocketError LastError => _lastError;
+    public SocketError LastError => _socket.LastError;
 
     /// <summary>The next queued datagram, if any; the span is valid until the next call.</summary>
-    public bool TryReceive(out ReadOnlySpan<byte> payload)
-    {
-        int length = _socket.Receive(_buffer, 0, _buffer.Length, SocketFlags.None, out SocketError error);
-        if (error == SocketError.Success)
-        {
-            _datagrams++;
-            payload = new ReadOnlySpan<byte>(_buffer, 0, length);
-            return true;
-        }
-
-        if (error != SocketError.WouldBlock)
-        {
-            _receiveErrors++;
-            _lastError = error;
-        }
-
-        payload = default;
-        return false;
-    }
+    public bool TryReceive(out ReadOnlySpan<byte> payload) => _socket.TryReceive(out payload);
 
     /// <summary>
     /// Hands up to <paramref name="maxDatagrams"/> queued datagrams to <paramref name="receiver"/> as packets of this
@@ -132,11 +87,4 @@ public sealed class MoldUdp64Line : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
-
-    private static bool IsMulticast(IPAddress address)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        address.TryWriteBytes(bytes, out _);
-        return bytes[0] is >= 224 and <= 239;
-    }
 }

@@ -109,23 +109,11 @@ internal static class FeedReplayCommand
 
         using (agent)
         {
-            var idle = new SpinWait();
+            // waiting on the recorded pace or a full md.ring: spin, yield, then park up to 1 ms, never spin without end
+            IIdleStrategy idle = new BackoffIdleStrategy(maxParkPeriodNs: 1_000_000);
             while (!agent.IsFinished && !cancellationToken.IsCancellationRequested)
             {
-                if (agent.DoWork() == 0)
-                {
-                    // waiting on the recorded pace or a full md.ring: yield, then sleep, never spin without end
-                    if (idle.NextSpinWillYield)
-                    {
-                        Thread.Sleep(1);
-                    }
-
-                    idle.SpinOnce();
-                }
-                else
-                {
-                    idle.Reset();
-                }
+                idle.Idle(agent.DoWork());
             }
 
             long published = agent.Itch.Published + agent.Iex.Published;
