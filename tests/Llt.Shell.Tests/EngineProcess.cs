@@ -13,16 +13,12 @@ internal sealed class EngineProcess : IDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
+    private readonly ProcessOutput _output;
 
     private EngineProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = new ProcessOutput(process);
     }
 
     public int Id => _process.Id;
@@ -31,27 +27,9 @@ internal sealed class EngineProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public string Stdout
-    {
-        get
-        {
-            lock (_stdout)
-            {
-                return _stdout.ToString();
-            }
-        }
-    }
+    public string Stdout => _output.Stdout;
 
-    public string Stderr
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    public string Stderr => _output.Stderr;
 
     /// <summary>
     /// llt-engine.dll in the engine's own output folder (&lt;artifacts&gt;/bin/Llt.Engine/&lt;config&gt;_linux-x64/),
@@ -190,18 +168,5 @@ internal sealed class EngineProcess : IDisposable
         string path = Path.Combine(AppContext.BaseDirectory, fileName);
         Assert.True(File.Exists(path), $"{fileName} is not in the test output {AppContext.BaseDirectory}");
         return path;
-    }
-
-    private static void Append(StringBuilder builder, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (builder)
-        {
-            builder.Append(line).Append('\n');
-        }
     }
 }

@@ -13,43 +13,21 @@ namespace Llt.Shell.Tests.Cli;
 internal sealed class ShellProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
+    private readonly ProcessOutput _output;
 
     private ShellProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = new ProcessOutput(process);
     }
 
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    public string Stdout
-    {
-        get
-        {
-            lock (_stdout)
-            {
-                return _stdout.ToString();
-            }
-        }
-    }
+    public string Stdout => _output.Stdout;
 
-    public string Stderr
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    public string Stderr => _output.Stderr;
 
     public static ShellProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
@@ -120,18 +98,5 @@ internal sealed class ShellProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static void Append(StringBuilder builder, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (builder)
-        {
-            builder.Append(line).Append('\n');
-        }
     }
 }
