@@ -58,14 +58,11 @@ public sealed partial class ApiExamplesTests
     [Fact]
     public void EveryExampleOnThePage_IsCompiledHere() => CheckExamples();
 
-    /// <summary>Finds the repository from this source file's own path (the build output may live outside it).</summary>
-    private static void CheckExamples([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    private static void CheckExamples()
     {
-        string root = Path.GetDirectoryName(sourceFile)!;
-        while (!File.Exists(Path.Combine(root, "llt.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
+        // SbeTestSupport walks up from the test assembly first: CI builds map source paths to /_/, so this
+        // file's own path alone does not lead back to the repository.
+        string root = SbeTestSupport.RepositoryRoot();
 
         string page = File.ReadAllText(Path.Combine(root, "docs", "API.md"));
         string examples = Normalize(File.ReadAllText(Path.Combine(root, "tests", "Llt.Shell.Tests", "Api", "ApiExamples.cs")));
