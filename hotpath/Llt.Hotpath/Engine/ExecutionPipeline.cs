@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Orders;
@@ -37,6 +38,10 @@ public sealed class ExecutionPipeline
     private readonly SmartOrderRouter _router;
     private readonly VenueQuote[] _quotes;
     private readonly RouteLeg[] _legs;
+    // per leg of the order being submitted: its request, its OMS slot, what became of it
+    private readonly OrderRequest[] _children;
+    private readonly int[] _slots;
+    private readonly ChildOutcome[] _outcomes;
     private readonly ParentOrderTable _parents;
     private readonly PortfolioLedger _portfolio;
     private readonly StrategyHost _strategies;
@@ -44,10 +49,6 @@ public sealed class ExecutionPipeline
     private readonly ClientOrderIds _orderIds;
     private ReportHandler _reports;
     private readonly long[] _timedOut = new long[64];
-    // the RouteDecision whose journal place Route reserved, encoded by Submit after the order has left (-1: none)
-    private int _routeEvent = -1;
-    private RouteDecision _routeDecision;
-    private int _routeLegCount;
     private const int ReportBatchLimit = 256;
 
     public ExecutionPipeline(
@@ -75,6 +76,9 @@ public sealed class ExecutionPipeline
         }
 
         _legs = new RouteLeg[venueCount + 1];
+        _children = new OrderRequest[venueCount + 1];
+        _slots = new int[venueCount + 1];
+        _outcomes = new ChildOutcome[venueCount + 1];
         _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venueCount + 1);
         _portfolio = portfolio;
         _strategies = strategies;
@@ -171,8 +175,13 @@ public sealed class ExecutionPipeline
     }
 
     /// <summary>
-    /// Risk, routing, OMS and the gateway ring for one new order intent. Tick-to-order is read after the last
-    /// child is committed to the gateway ring: the order has left the trader.
+    /// Risk, routing, OMS and the gateway ring for one new order intent, in two halves. First everything that
+    /// decides whether and where each child goes: the risk check, the route, an OMS slot per child (with the
+    /// OMS's checks) and room for the parent; then each child is encoded into the gateway ring and committed.
+    /// Tick-to-order is read there: the order has left the trader. Then the bookkeeping nobody can observe before
+    /// this method returns (the venues' reports come back through this thread's own poll): the OMS records the
+    /// children, the parent is opened, risk counts the open exposure, and the route and any refused child are
+    /// journaled, in the order they were before the split.
     /// </summary>
     public void Submit(in OrderIntent intent, long nowNs)
     {
@@ -184,8 +193,10 @@ public sealed class ExecutionPipeline
             return;
         }
 
-        bool sent;
-        if (_venueUp.Length == 1)
+        int legCount;
+        bool routed = _venueUp.Length > 1;
+        RouteDecision decision = default;
+        if (!routed)
         {
             // nothing to route: straight to the one venue under the strategy's own id
             if (!_venueUp[0])
@@ -194,11 +205,28 @@ public sealed class ExecutionPipeline
                 return;
             }
 
-            sent = SendChild(intent.ClOrdId, intent.StrategyId, 0, request, intent, nowNs);
+            _legs[0] = new RouteLeg(0, request.Qty, request.Price, ClOrdId: intent.ClOrdId);
+            _children[0] = request;
+            legCount = 1;
         }
         else
         {
-            sent = Route(intent, nowNs);
+            legCount = Route(intent, nowNs, out decision);
+            if (legCount == 0)
+            {
+                return;
+            }
+        }
+
+        bool sent = false;
+        for (int i = 0; i < legCount; i++)
+        {
+            ref readonly RouteLeg leg = ref _legs[i];
+            ref readonly OrderRequest child = ref _children[i];
+            bool reserved = _oms.Reserve(leg.ClOrdId, child, out _slots[i]) == OrderResult.Ok;
+            bool left = reserved && _gateway.SendNew(leg.VenueId, leg.ClOrdId, intent.StrategyId, child, intent.ReceiveTs, intent.DecisionTs);
+            _outcomes[i] = !reserved ? ChildOutcome.Refused : left ? ChildOutcome.Sent : ChildOutcome.GatewayFull;
+            sent |= left;
         }
 
         if (sent && intent.ReceiveTs > 0)
@@ -210,11 +238,21 @@ public sealed class ExecutionPipeline
             }
         }
 
-        if (_routeEvent >= 0)
+        int routeEvent = -1;
+        if (routed)
         {
-            int length = RouteDecisionWriter.EncodedLength(_routeLegCount);
-            RouteDecisionWriter.Encode(_journal.DeferredMessage(_routeEvent, length), _routeDecision, _legs.AsSpan(0, _routeLegCount));
-            _routeEvent = -1;
+            routeEvent = OpenRoute(intent, decision, legCount);
+        }
+
+        for (int i = 0; i < legCount; i++)
+        {
+            BookChild(intent, i, nowNs);
+        }
+
+        if (routeEvent >= 0)
+        {
+            int length = RouteDecisionWriter.EncodedLength(legCount);
+            RouteDecisionWriter.Encode(_journal.DeferredMessage(routeEvent, length), decision, _legs.AsSpan(0, legCount));
         }
     }
 
@@ -253,7 +291,11 @@ public sealed class ExecutionPipeline
         return sent;
     }
 
-    private bool Route(in OrderIntent intent, long nowNs)
+    /// <summary>
+    /// Splits the order over the venues that are up into <see cref="_legs"/> and <see cref="_children"/>; returns
+    /// the number of legs, or 0 when it refused the order (journaled).
+    /// </summary>
+    private int Route(in OrderIntent intent, long nowNs, out RouteDecision decision)
     {
         ref readonly OrderRequest request = ref intent.Request;
         // a buy takes the asks, a sell the bids
@@ -275,7 +317,7 @@ public sealed class ExecutionPipeline
             quote.DisplayedQty = displayed;
         }
 
-        RouteResult result = _router.Route(intent.ClOrdId, request, _quotes, _legs, nowNs, out RouteDecision decision);
+        RouteResult result = _router.Route(intent.ClOrdId, request, _quotes, _legs, nowNs, out decision);
         if (result != RouteResult.Routed)
         {
             Reject(intent, result switch
@@ -285,7 +327,7 @@ public sealed class ExecutionPipeline
                 RouteResult.InvalidPrice => RejectReason.InvalidPrice,
                 _ => RejectReason.VenueReject,
             }, nowNs);
-            return false;
+            return 0;
         }
 
         int legCount = decision.LegCount;
@@ -296,68 +338,82 @@ public sealed class ExecutionPipeline
         }
         else
         {
+            // checked before any child leaves; the parent is opened right after they have
+            if (!_parents.CanOpen(intent.ClOrdId, legCount))
+            {
+                Reject(intent, RejectReason.MaxOpenOrders, nowNs);
+                return 0;
+            }
+
             for (int i = 0; i < legCount; i++)
             {
                 legs[i] = legs[i] with { ClOrdId = _orderIds.Next() };
             }
+        }
 
-            if (!_parents.TryOpen(intent.ClOrdId, intent.StrategyId, legs))
-            {
-                Reject(intent, RejectReason.MaxOpenOrders, nowNs);
-                return false;
-            }
+        for (int i = 0; i < legCount; i++)
+        {
+            ref readonly RouteLeg leg = ref legs[i];
+            _children[i] = legCount == 1 && leg.Price == request.Price
+                ? request
+                : request with { Qty = leg.Qty, Price = leg.Price };
+        }
 
+        return legCount;
+    }
+
+    /// <summary>After the children left: counts the route, opens the parent of a split and takes the RouteDecision's journal place (-1: none, it was written).</summary>
+    private int OpenRoute(in OrderIntent intent, in RouteDecision decision, int legCount)
+    {
+        ReadOnlySpan<RouteLeg> legs = _legs.AsSpan(0, legCount);
+        if (legCount > 1)
+        {
+            bool opened = _parents.TryOpen(intent.ClOrdId, intent.StrategyId, legs);
+            Debug.Assert(opened, "Invariant: CanOpen held before the children left, and their ids are fresh");
             Splits.Increment();
         }
 
         Routed.Increment();
         int routeLength = RouteDecisionWriter.EncodedLength(legCount);
-        _routeEvent = _journal.ReserveDeferredHandle(RouteDecisionEncoder.TemplateId, routeLength);
-        if (_routeEvent >= 0)
-        {
-            // its place in the journal is taken now; Submit encodes it once the children have left
-            _routeDecision = decision;
-            _routeLegCount = legCount;
-        }
-        else
+        int routeEvent = _journal.ReserveDeferredHandle(RouteDecisionEncoder.TemplateId, routeLength);
+        if (routeEvent < 0)
         {
             Span<byte> scratch = _journal.ClearedScratch(routeLength);
             _journal.AppendScratch(RouteDecisionEncoder.TemplateId, RouteDecisionWriter.Encode(scratch, decision, legs));
         }
 
-        bool sent = false;
-        for (int i = 0; i < legCount; i++)
-        {
-            ref readonly RouteLeg leg = ref legs[i];
-            OrderRequest child = legCount == 1 && leg.Price == request.Price
-                ? request
-                : request with { Qty = leg.Qty, Price = leg.Price };
-            sent |= SendChild(leg.ClOrdId, intent.StrategyId, leg.VenueId, child, intent, nowNs);
-        }
-
-        return sent;
+        return routeEvent;
     }
 
-    /// <summary>OMS then the gateway ring for one (child) order; a refusal is journaled and closes the order.</summary>
-    private bool SendChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, in OrderIntent intent, long nowNs)
+    /// <summary>
+    /// After the children left: the OMS records child <paramref name="leg"/> (sent or not, as it was reserved),
+    /// risk counts a sent one's exposure; a child the OMS refused or the gateway ring had no room for is
+    /// journaled as rejected and closed.
+    /// </summary>
+    private void BookChild(in OrderIntent intent, int leg, long nowNs)
     {
-        if (_oms.Submit(clOrdId, strategyId, venueId, request, nowNs) != OrderResult.Ok)
+        long clOrdId = _legs[leg].ClOrdId;
+        int venueId = _legs[leg].VenueId;
+        int strategyId = intent.StrategyId;
+        ref readonly OrderRequest request = ref _children[leg];
+        ChildOutcome outcome = _outcomes[leg];
+        if (outcome == ChildOutcome.Refused)
         {
             RejectChild(clOrdId, strategyId, venueId, request, RejectReason.MaxOpenOrders, nowNs);
-            return false;
+            return;
         }
 
-        if (!_gateway.SendNew(venueId, clOrdId, strategyId, request, intent.ReceiveTs, intent.DecisionTs))
+        _oms.Open(_slots[leg], clOrdId, strategyId, venueId, request, nowNs);
+        if (outcome == ChildOutcome.GatewayFull)
         {
-            // the gateway is not keeping up: refuse rather than wait on the critical path
+            // the gateway is not keeping up: refused rather than waited for on the critical path
             _oms.OnReject(clOrdId, RejectReason.VenueReject, nowNs);
             RejectChild(clOrdId, strategyId, venueId, request, RejectReason.VenueReject, nowNs);
-            return false;
+            return;
         }
 
         _risk.OnOrderAccepted(strategyId, request, clOrdId);
         OrdersSent.Increment();
-        return true;
     }
 
     private void RequestCancel(long clOrdId, long nowNs)
@@ -591,5 +647,12 @@ public sealed class ExecutionPipeline
         public long NowNs;
 
         public void OnReport(in VenueReport report) => _pipeline.OnReport(report, NowNs);
+    }
+
+    private enum ChildOutcome : byte
+    {
+        Sent,
+        Refused,
+        GatewayFull,
     }
 }

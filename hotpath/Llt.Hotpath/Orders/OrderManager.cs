@@ -91,6 +91,25 @@ public sealed class OrderManager
     /// <summary>Records a new order as PendingNew, its ack due by <paramref name="nowNs"/> + ack timeout.</summary>
     public OrderResult Submit(long clOrdId, int strategyId, int venueId, in OrderRequest request, long nowNs)
     {
+        OrderResult result = Reserve(clOrdId, request, out int slot);
+        if (result == OrderResult.Ok)
+        {
+            Open(slot, clOrdId, strategyId, venueId, request, nowNs);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Submit"/> and a slot for the order, without recording it: the order is not
+    /// known under its id (and not counted open) until <see cref="Open"/>, which must follow before the
+    /// trading thread handles anything else. Lets the trader send an order first and book it right after, so
+    /// the bookkeeping is not on its tick-to-order; what can refuse the order is all decided here. It counts
+    /// against the in-flight limit from now, so several reservations in a row respect it.
+    /// </summary>
+    public OrderResult Reserve(long clOrdId, in OrderRequest request, out int slot)
+    {
+        slot = -1;
         if (clOrdId <= 0)
         {
             return Refuse(OrderResult.InvalidClOrdId);
@@ -127,7 +146,14 @@ public sealed class OrderManager
             return Refuse(OrderResult.MaxInFlight);
         }
 
-        int slot = _freeSlots[--_freeCount];
+        slot = _freeSlots[--_freeCount];
+        _inFlight++;
+        return OrderResult.Ok;
+    }
+
+    /// <summary>Records the order <see cref="Reserve"/> took <paramref name="slot"/> for, as PendingNew.</summary>
+    public void Open(int slot, long clOrdId, int strategyId, int venueId, in OrderRequest request, long nowNs)
+    {
         ref Order order = ref _orders[slot];
         order = default;
         order.ClOrdId = clOrdId;
@@ -148,12 +174,10 @@ public sealed class OrderManager
         order.UpdatedNs = nowNs;
         order.AckDeadlineNs = nowNs + _ackTimeoutNs;
         order.Status = OrdStatus.PendingNew;
-        _inFlight++;
         order.OpenIndex = _openCount;
         _openSlots[_openCount++] = slot;
         bool added = _index.TryAdd(clOrdId, slot);
-        Debug.Assert(added, "Invariant: the index holds two ids per slot, so it has room for a free slot's id");
-        return OrderResult.Ok;
+        Debug.Assert(added, "Invariant: Reserve checked the id is new, and the index holds two ids per slot");
     }
 
     /// <summary>Venue accepted the order: PendingNew → New.</summary>

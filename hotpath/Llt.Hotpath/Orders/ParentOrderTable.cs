@@ -53,8 +53,16 @@ public sealed class ParentOrderTable
     public int MaxChildren => _maxChildren;
 
     /// <summary>
-    /// Registers a parent and the ids of its children (all before any child is sent, so an early child's
-    /// reject cannot close the parent while later children are still to go). False when the table is full,
+    /// Whether <see cref="TryOpen"/> would take a parent with <paramref name="childCount"/> fresh child ids (ids
+    /// never used before, as ClientOrderIds issues them): room in the table, a child count it holds, an unused
+    /// parent id. The trader checks this before the children leave and opens the parent right after.
+    /// </summary>
+    public bool CanOpen(long parentId, int childCount) =>
+        _freeCount != 0 && childCount >= 2 && childCount <= _maxChildren && !_byParent.ContainsKey(parentId);
+
+    /// <summary>
+    /// Registers a parent and the ids of its children (all before any child's report is handled, so an early
+    /// child's reject cannot close the parent while later children are still to go). False when the table is full,
     /// there are too few or too many children, or an id is already in use.
     /// </summary>
     public bool TryOpen(long parentId, int strategyId, ReadOnlySpan<RouteLeg> legs)

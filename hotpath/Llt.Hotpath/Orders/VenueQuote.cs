@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Llt.Hotpath.Strategies;
 
 namespace Llt.Hotpath.Orders;
@@ -33,5 +34,9 @@ public struct VenueQuote
         IsUp = isUp;
     }
 
-    public readonly bool HasQuote => Price != OrderRequest.NoPrice && DisplayedQty > 0;
+    public readonly bool HasQuote
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Price != OrderRequest.NoPrice && DisplayedQty > 0;
+    }
 }

@@ -24,7 +24,8 @@ public sealed class OpenOrderTable
     private readonly int[] _listHead;
     private readonly int[] _index;
     private readonly int _indexMask;
-    private readonly int _indexShift;
+    // the highest id ever added: a fresh (higher) id is known absent without probing the index
+    private long _maxClOrdId = long.MinValue;
     private int _freeHead;
 
     public OpenOrderTable(int capacity, int listCount)
@@ -50,7 +51,6 @@ public sealed class OpenOrderTable
         int indexSize = capacity * 2;
         _index = new int[indexSize];
         _indexMask = indexSize - 1;
-        _indexShift = 64 - System.Numerics.BitOperations.Log2((uint)indexSize);
         _freeHead = 0;
     }
 
@@ -83,6 +83,8 @@ public sealed class OpenOrderTable
         {
             return None;
         }
+
+        _maxClOrdId = Math.Max(_maxClOrdId, clOrdId);
 
         int slot = _freeHead;
         _freeHead = _next[slot];
@@ -119,6 +121,11 @@ public sealed class OpenOrderTable
     /// <summary>The slot holding <paramref name="clOrdId"/>, or <see cref="None"/>.</summary>
     public int Find(long clOrdId)
     {
+        if (clOrdId > _maxClOrdId)
+        {
+            return None;
+        }
+
         int i = Home(clOrdId);
         while (true)
         {
@@ -192,6 +199,7 @@ public sealed class OpenOrderTable
         Count--;
     }
 
+    // sequential ids (ClientOrderIds) in consecutive buckets: see ClOrdIdIndex.Home
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(long clOrdId) => (int)(((ulong)clOrdId * 0x9E3779B97F4A7C15UL) >> _indexShift);
+    private int Home(long clOrdId) => (int)((ulong)clOrdId ^ ((ulong)clOrdId >> 32)) & _indexMask;
 }

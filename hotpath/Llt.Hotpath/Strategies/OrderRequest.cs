@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Strategies;
@@ -25,7 +26,12 @@ public readonly record struct OrderRequest(
     public const int BpsPerUnit = 10_000;
 
     /// <summary>True for the order types that wait for a trigger (stop, stop-limit, trailing stop).</summary>
-    public bool IsContingent => OrdType is OrdType.Stop or OrdType.StopLimit or OrdType.TrailingStop;
+    public bool IsContingent
+    {
+        // Native AOT has no profile to tell it this one-compare getter is hot
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => OrdType is OrdType.Stop or OrdType.StopLimit or OrdType.TrailingStop;
+    }
 
     public static OrderRequest Market(int instrumentId, Side side, long qty) =>
         new(instrumentId, side, qty, NoPrice, OrdType.Market, TimeInForce.ImmediateOrCancel);

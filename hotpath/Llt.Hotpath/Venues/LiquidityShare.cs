@@ -22,6 +22,16 @@ public readonly struct LiquidityShare
     }
 
     /// <summary>The venue's part of <paramref name="size"/>, rounded to nearest (0.4 × 200 is 80, not 79); 0 or less stays as is.</summary>
-    public long Apply(long size) =>
-        _q32 == One || size <= 0 ? size : (long)((((UInt128)(ulong)size * _q32) + (One >> 1)) >> 32);
+    public long Apply(long size)
+    {
+        if (_q32 == One || size <= 0)
+        {
+            return size;
+        }
+
+        // below 2^31 the product and the rounding half fit in 64 bits (_q32 <= 2^32): no 128-bit arithmetic
+        return size < (1L << 31)
+            ? (long)(((ulong)size * _q32 + (One >> 1)) >> 32)
+            : (long)((((UInt128)(ulong)size * _q32) + (One >> 1)) >> 32);
+    }
 }

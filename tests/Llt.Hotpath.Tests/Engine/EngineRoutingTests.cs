@@ -146,6 +146,27 @@ public sealed class EngineRoutingTests
     }
 
     [Fact]
+    public void SplitOrder_IsJournaledAsTheStrategysOrder_ThenItsRoute_ThenTheChildrensReports()
+    {
+        // the children leave before the trader books them; the journal still reads in decision order
+        var strategy = new OneShot(q => OrderRequest.Limit(q.InstrumentId, Side.Buy, 150, q.AskPrice, TimeInForce.ImmediateOrCancel));
+        using EngineHarness harness = Harness(strategy);
+        Quote(harness);
+
+        List<JournalRecord> records = harness.ReadJournal().FindAll(r =>
+            r.Type is NewOrderDecoder.TemplateId or RouteDecisionDecoder.TemplateId or ExecutionReportDecoder.TemplateId);
+        Assert.True(records.Count >= 4, $"expected the order, its route and the children's reports, got {records.Count} events");
+        Assert.Equal(NewOrderDecoder.TemplateId, records[0].Type);
+        Assert.Equal(RouteDecisionDecoder.TemplateId, records[1].Type);
+        Assert.All(records.Skip(2), r => Assert.Equal(ExecutionReportDecoder.TemplateId, r.Type));
+        Assert.Equal(strategy.ClOrdId, (long)NewOrderDecoder.Decode(records[0].Payload, 0).ClOrdId);
+        Assert.True(records[0].Sequence < records[1].Sequence);
+        // both children were booked by the OMS before their reports came back: both filled, none unknown
+        Assert.Equal(2, harness.Engine.Execution.Fills.Get());
+        Assert.Equal(0, harness.Engine.Execution.Oms.OpenCount);
+    }
+
+    [Fact]
     public void OrderTheCheapestVenueCovers_GoesThereWhole_UnderTheStrategysId()
     {
         var strategy = new OneShot(q => OrderRequest.Limit(q.InstrumentId, Side.Buy, 50, q.AskPrice, TimeInForce.ImmediateOrCancel));

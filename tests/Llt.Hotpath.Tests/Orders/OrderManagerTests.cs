@@ -25,6 +25,34 @@ public sealed class OrderManagerTests
     }
 
     [Fact]
+    public void Reserve_ChecksLikeSubmit_ButTheOrderIsUnknownUntilOpened()
+    {
+        var oms = OrderManagerFixture.Create(capacity: 4, maxInFlight: 2);
+        Assert.Equal(OrderResult.InvalidQty, oms.Reserve(10, Buy(0, 5 * Scale), out _));
+        Assert.Equal(OrderResult.Ok, oms.Reserve(10, Buy(100, 5 * Scale), out int slot));
+
+        Assert.False(oms.TryGetSlot(10, out _));
+        Assert.Equal(0, oms.OpenCount);
+        Assert.Equal(1, oms.InFlight);
+
+        oms.Open(slot, 10, 2, 1, Buy(100, 5 * Scale), 1_000);
+        ref readonly Order order = ref Get(oms, 10);
+        Assert.Equal((OrdStatus.PendingNew, 100L, 1_000L, 1), (order.Status, order.OrderQty, order.CreatedNs, oms.OpenCount));
+        Assert.Equal(OrderResult.DuplicateClOrdId, oms.Reserve(10, Buy(100, 5 * Scale), out _));
+    }
+
+    [Fact]
+    public void Reservations_CountAgainstTheInFlightLimit_BeforeTheyAreOpened()
+    {
+        // a routed order reserves all its children before the first leaves: the last must not pass a limit the first filled
+        var oms = OrderManagerFixture.Create(capacity: 4, maxInFlight: 2);
+        Assert.Equal(OrderResult.Ok, oms.Reserve(1, Buy(100, 5 * Scale), out int first));
+        Assert.Equal(OrderResult.Ok, oms.Reserve(2, Buy(100, 5 * Scale), out int second));
+        Assert.NotEqual(first, second);
+        Assert.Equal(OrderResult.MaxInFlight, oms.Reserve(3, Buy(100, 5 * Scale), out _));
+    }
+
+    [Fact]
     public void Submit_RecordsTermsTimestampsAndPendingNew()
     {
         var oms = OrderManagerFixture.Create();
