@@ -151,6 +151,9 @@ internal static class EngineBench
             invoker.Invoke();
         }
 
+        // a pre-generated source holds only the ticks it was made for; the simulator runs on while the JIT settles
+        double settleSeconds = feed is null ? WarmUntilJitSettles(invoker) : 0;
+
         engine.CountersManager.CreateReader();
         long startTicks = accepted.Get();
         long startDecisions = engine.OrderEntry.Decisions.Get();
@@ -178,6 +181,8 @@ internal static class EngineBench
         long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var result = new PhaseResult
         {
+            WarmUpTicks = startTicks,
+            JitSettleSeconds = settleSeconds,
             Ticks = accepted.Get() - startTicks,
             Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
             Seconds = elapsed / (double)Stopwatch.Frequency,
@@ -233,6 +238,7 @@ internal static class EngineBench
         engine.Start();
         long warmUp = Math.Min(rate, ticks / 10);
         WaitFor(accepted, warmUp);
+        double settleSeconds = WarmUntilJitSettles(null);
         long startTicks = accepted.Get();
         long startDecisions = engine.OrderEntry.Decisions.Get();
         long startSent = engine.Execution.OrdersSent.Get();
@@ -263,6 +269,8 @@ internal static class EngineBench
         long allocatedInWindow = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var result = new PhaseResult
         {
+            WarmUpTicks = startTicks,
+            JitSettleSeconds = settleSeconds,
             Ticks = accepted.Get() - startTicks,
             Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
             Seconds = elapsed / (double)Stopwatch.Frequency,
@@ -283,6 +291,54 @@ internal static class EngineBench
         Directory.Delete(root, recursive: true);
         Directory.Delete(config.EngineShmDirectory, recursive: true);
         return result;
+    }
+
+    /// <summary>
+    /// Keeps the engine running (one duty cycle after another through <paramref name="invoker"/>, or on its own
+    /// threads when null) until the JIT has compiled nothing new for half a second, at most 10 s; returns how long
+    /// that took. Tiered compilation moves a method to its optimized, profile-guided code in the background some time
+    /// after its 30th call, and restarts that delay whenever a method runs for the first time: a warm-up counted in
+    /// ticks alone ended a fraction of a second in, with part of the order path still in tier-0 code, which showed as
+    /// a second mode near 1 µs in every JIT latency run. Native AOT compiles nothing at run time: returns at once.
+    /// </summary>
+    private static double WarmUntilJitSettles(AgentInvoker? invoker)
+    {
+        // (RuntimeFeature.IsDynamicCodeCompiled is no test: PublishAot turns that switch off for JIT runs too)
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        if (compiled == 0)
+        {
+            return 0;
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        long lastChange = start;
+        while (true)
+        {
+            if (invoker is null)
+            {
+                Thread.Sleep(20);
+            }
+            else
+            {
+                for (int i = 0; i < 4096; i++)
+                {
+                    invoker.Invoke();
+                }
+            }
+
+            long now = Stopwatch.GetTimestamp();
+            long count = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (count != compiled)
+            {
+                compiled = count;
+                lastChange = now;
+            }
+
+            if (Stopwatch.GetElapsedTime(lastChange, now).TotalMilliseconds >= 500 || Stopwatch.GetElapsedTime(start, now).TotalSeconds >= 10)
+            {
+                return Stopwatch.GetElapsedTime(start, now).TotalSeconds;
+            }
+        }
     }
 
     private static void WaitFor(Counter counter, long target)
@@ -370,6 +426,7 @@ internal static class EngineBench
 
         Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}; agent errors {r.Errors}");
         Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}; journal segment rolls {r.JournalRolls}, of which stalled {r.JournalRollStalls} (whole run)");
+        Console.Out.WriteLine($"    warm-up {r.WarmUpTicks:N0} ticks" + (r.JitSettleSeconds > 0 ? $", of which {r.JitSettleSeconds:F1} s until the JIT settled" : ""));
         PrintLatency("tick receive -> processed", r.TickProcessed);
         PrintLatency("tick-to-decision", r.TickToDecision);
         PrintLatency("tick-to-order", r.TickToOrder);
@@ -413,6 +470,8 @@ internal static class EngineBench
         w.WriteNumber("gc0", r.Gc0);
         w.WriteNumber("gc1", r.Gc1);
         w.WriteNumber("gc2", r.Gc2);
+        w.WriteNumber("warmUpTicks", r.WarmUpTicks);
+        w.WriteNumber("jitSettleSeconds", r.JitSettleSeconds);
         WriteLatency(w, "tickProcessedNs", r.TickProcessed);
         WriteLatency(w, "tickToDecisionNs", r.TickToDecision);
         WriteLatency(w, "tickToOrderNs", r.TickToOrder);
@@ -594,5 +653,7 @@ internal static class EngineBench
         public long Splits;
         public long JournalRolls;
         public long JournalRollStalls;
+        public long WarmUpTicks;
+        public double JitSettleSeconds;
     }
 }
