@@ -107,6 +107,11 @@ internal static class Program
         {
             var recovery = engine.Recovery;
             Console.Out.WriteLine($"llt-engine: journal {config.Journal.Directory}: {recovery}; {engine.RecoveredFills} fills replayed into positions; {engine.RecoveredControls.Applied} runtime control changes restored ({engine.RecoveredControls.Skipped} no longer applicable){(engine.RecoveredControls.KillSwitchEngaged ? "; KILL SWITCH STILL ENGAGED: llt resume releases it" : "")}");
+            if (engine.History is { IsComplete: false } history)
+            {
+                // positions are rebuilt from fills: segments that are gone took theirs with them
+                Console.Error.WriteLine($"llt-engine: WARNING: the journal's history starts at segment {history.FirstSegment} (retention deleted the older ones and engine.journal.archiveDir does not hold them): positions and P&L rebuilt without their fills");
+            }
             engine.Start();
             foreach (AgentRunner runner in engine.Runners)
             {

@@ -23,12 +23,20 @@ public static class ControlStateRecovery
             return default;
         }
 
+        return Replay([new JournalHistoryPart(journalDirectory, -1)], limits, strategies, execution, killSwitch);
+    }
+
+    /// <summary>Replays every part of <paramref name="history"/>, oldest first.</summary>
+    public static ControlStateRecoveryResult Replay(
+        IReadOnlyList<JournalHistoryPart> history, RiskLimits limits, StrategyHost strategies, ExecutionPipeline execution, KillSwitch killSwitch)
+    {
         int applied = 0;
         int skipped = 0;
         bool killSwitchEngaged = false;
         long killSwitchTs = 0;
-        using (JournalTailer tailer = JournalTailer.OpenAtStart(journalDirectory))
+        foreach (JournalHistoryPart part in history)
         {
+            using JournalTailer tailer = part.Open();
             while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
             {
                 ReadOnlySpan<byte> payload = frame.Payload;
@@ -73,5 +81,5 @@ public static class ControlStateRecovery
     }
 }
 
-/// <summary>What <see cref="ControlStateRecovery.Replay"/> restored.</summary>
+/// <summary>What <c>ControlStateRecovery.Replay</c> restored.</summary>
 public readonly record struct ControlStateRecoveryResult(int Applied, int Skipped, bool KillSwitchEngaged);

@@ -22,11 +22,18 @@ public static class PositionRecovery
             return 0;
         }
 
+        return Replay([new JournalHistoryPart(journalDirectory, -1)], execution, strategies, orderIds);
+    }
+
+    /// <summary>Replays every part of <paramref name="history"/>, oldest first; returns the number of fills applied.</summary>
+    public static int Replay(IReadOnlyList<JournalHistoryPart> history, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds)
+    {
         int applied = 0;
         var open = new Dictionary<long, OpenOrder>();
-        using (JournalTailer tailer = JournalTailer.OpenAtStart(journalDirectory))
+        foreach (JournalHistoryPart part in history)
         {
-            applied = ReplayFrames(tailer, execution, strategies, orderIds, open);
+            using JournalTailer tailer = part.Open();
+            applied += ReplayFrames(tailer, execution, strategies, orderIds, open);
         }
 
         foreach ((long clOrdId, OpenOrder order) in open)

@@ -101,8 +101,10 @@ public sealed class TradingEngine : IDisposable
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         if (!Journal.Writer.Recovery.CreatedNew)
         {
-            RecoveredFills = PositionRecovery.Replay(config.Journal.Directory, Execution, Strategies, OrderIds);
-            RecoveredControls = ControlStateRecovery.Replay(config.Journal.Directory, Limits, Strategies, Execution, KillSwitch);
+            // the archive's segments first, when retention moved the oldest there: positions need every fill
+            History = JournalHistory.Of(config.Journal);
+            RecoveredFills = PositionRecovery.Replay(History.Parts, Execution, Strategies, OrderIds);
+            RecoveredControls = ControlStateRecovery.Replay(History.Parts, Limits, Strategies, Execution, KillSwitch);
             Counters.KillSwitchEngaged.Set(KillSwitch.IsEngaged ? 1 : 0);
         }
 
@@ -183,6 +185,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>Fills replayed from the journal at start-up (0 for a new journal).</summary>
     public int RecoveredFills { get; }
+
+    /// <summary>What recovery read at startup (null for a new journal); not complete when retention deleted segments it needed.</summary>
+    public JournalHistory? History { get; }
 
     /// <summary>VaR, drawdown and breach alerts on the conductor's timer.</summary>
     public RiskMonitor RiskMonitor { get; }

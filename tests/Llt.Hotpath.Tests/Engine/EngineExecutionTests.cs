@@ -227,6 +227,74 @@ public sealed class EngineExecutionTests
         Assert.True(harness.Engine.OrderIds.Next() > strategy.ClOrdId);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Restart_AfterRetentionRetiredTheSegmentWithTheFill_RecoversItFromTheArchive_OrSaysTheHistoryIsCut(bool archive)
+    {
+        // a hot journal with retention: the fill lands in segment 0, later ticks roll the journal until retention has
+        // retired segment 0 into the archive (or deleted it); the restarted engine must still hold the position
+        var strategy = new OneShotBuyer(resting: false);
+        string archiveDirectory = Path.Combine(Path.GetTempPath(), "llt-archive-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using EngineHarness harness = Harness(strategy, c => c with
+            {
+                Journal = new JournalConfig
+                {
+                    Directory = c.Journal.Directory,
+                    SegmentLength = 1 << 16,
+                    RetainSegments = 1,
+                    ArchiveDirectory = archive ? archiveDirectory : null,
+                    JournalTicks = true,
+                },
+            });
+            harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: 1));
+            harness.Drain();
+            Assert.Equal(50, harness.Engine.Execution.Portfolio.GetPosition(0, EngineMessages.Aapl).Quantity);
+            ulong ts = 2;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (File.Exists(Path.Combine(harness.JournalDirectory, SegmentFileName(0))))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "retention never retired segment 0");
+                for (int i = 0; i < 200; i++)
+                {
+                    harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(EngineMessages.Aapl, Px, Px + Tick, exchangeTs: ts++));
+                }
+
+                harness.Drain();
+            }
+
+            harness.Restart();
+
+            if (archive)
+            {
+                Assert.True(File.Exists(Path.Combine(archiveDirectory, SegmentFileName(0))));
+                Assert.True(harness.Engine.History!.IsComplete);
+                Assert.Equal(2, harness.Engine.History.Parts.Count);
+                Assert.Equal(1, harness.Engine.RecoveredFills);
+                Assert.Equal(50, harness.Engine.Execution.Portfolio.GetPosition(0, EngineMessages.Aapl).Quantity);
+                Assert.Equal(50, harness.Engine.Strategies.Context(0).Position(EngineMessages.Aapl));
+            }
+            else
+            {
+                // deleted: the fill is gone, and the engine knows its history is cut (llt-engine warns at startup)
+                Assert.False(harness.Engine.History!.IsComplete);
+                Assert.True(harness.Engine.History.FirstSegment > 0);
+                Assert.Equal(0, harness.Engine.RecoveredFills);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(archiveDirectory))
+            {
+                Directory.Delete(archiveDirectory, recursive: true);
+            }
+        }
+    }
+
+    private static string SegmentFileName(long index) => Llt.Hotpath.Journal.JournalDescriptor.SegmentFileName(index);
+
     [Fact]
     public void OrderNotAcknowledgedWithinTheAckTimeout_IsCountedOnceAndCancelled()
     {
