@@ -14,6 +14,12 @@
 #        JOURNAL_ROOT directory for the journal (default: the run's directory under /tmp; /dev/shm = tmpfs)
 #        PERF_STAT   1: `perf stat` the trader thread for the measured window (events in PERF_EVENTS; software
 #                    events by default: the KVM guest this was written on exposes no hardware counters)
+#        RESET_STORES 1 (default): before an "on" run, empty the stores the sinks share across runs (PostgreSQL
+#                    schema llt dropped, Redis flushed, the Kafka mock restarted empty; MongoDB gets a database per run).
+#                    Without it a store still holds the previous run's journal sequences, refuses the new journal
+#                    ("ends before that: it is a different or reset journal") and delivers nothing until the new
+#                    journal passes that sequence: the sink is "on" but idle. (It wipes the test servers' data: not
+#                    beside tests that use them.)
 # "on" needs the servers (`source tests/infra/up.sh` or `make infra-up`); it reads /tmp/llt-infra/env.
 # Prints: mode, orders, p50 p90 p99 p99.9 max (ns) of the tick-to-order histogram and the load average; the
 # sinks on; where the threads ran; the trader's wait for its CPU, involuntary switches and the interrupts on
@@ -39,6 +45,15 @@ cat > llt.json <<J
 J
 : > empty.env
 envs=(LLT_ENGINE=$out/engine/llt-engine HEALTH_PORT=0 LLT_SHELL_CPUS=$shell_cpus)
+if [[ $mode == on && ${RESET_STORES:-1} == 1 ]]; then
+  source "$infra/env"
+  PGPASSWORD=$LLT_TEST_POSTGRES_PASSWORD psql -q -h "$LLT_TEST_POSTGRES_HOST" -p "$LLT_TEST_POSTGRES_PORT" -U "$LLT_TEST_POSTGRES_USER" \
+    -d "$LLT_TEST_POSTGRES_DB" -c 'DROP SCHEMA IF EXISTS llt CASCADE' > /dev/null 2>&1 || echo "postgres reset failed" >&2
+  redis-cli -h "$LLT_TEST_REDIS_HOST" -p "$LLT_TEST_REDIS_PORT" FLUSHALL > /dev/null || echo "redis reset failed" >&2
+  # the mock cluster keeps its topics in memory: a restart empties it (and picks new ports, written to env)
+  "$repo/tests/infra/server.sh" stop kafka > /dev/null 2>&1
+  "$repo/tests/infra/server.sh" start kafka > /dev/null 2>&1 || echo "kafka restart failed" >&2
+fi
 if [[ $mode == on ]]; then
   source "$infra/env"
   envs+=(POSTGRES_HOST=$LLT_TEST_POSTGRES_HOST POSTGRES_PORT=$LLT_TEST_POSTGRES_PORT POSTGRES_DB=$LLT_TEST_POSTGRES_DB POSTGRES_USER=$LLT_TEST_POSTGRES_USER POSTGRES_PASSWORD=$LLT_TEST_POSTGRES_PASSWORD

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Llt.Hotpath.Memory;
 
 namespace Llt.Hotpath.Journal;
 
@@ -24,6 +25,7 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
     private readonly int _maxPayloadLength;
     private readonly JournalFsyncPolicy _fsyncPolicy;
     private readonly JournalSegmentPreparer _preparer;
+    private readonly JournalPretoucher? _pretoucher;
 
     private JournalSegment _segment;
     private byte* _segmentPointer;
@@ -52,9 +54,14 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
         _nextSequence = nextSequence;
         _position = _segmentBasePosition + tailOffset;
         Recovery = recovery;
+        // Pages on tmpfs are never written back, so they stay writable once touched: no pre-toucher there.
+        _pretoucher = options.PreTouch && !MappedFile.IsOnMemoryFileSystem(options.Directory)
+            ? new JournalPretoucher(this, active)
+            : null;
         _preparer = new JournalSegmentPreparer(options.Directory, options.SegmentLength, options.PreTouch,
-            options.FsyncPolicy, options.FsyncIntervalMs, options.Retention, this);
+            options.FsyncPolicy, options.FsyncIntervalMs, options.Retention, this, _pretoucher);
         _preparer.Start(active, active.Index + 1);
+        _pretoucher?.Start();
     }
 
     /// <summary>What opening found: a new journal, a clean tail, or a torn tail truncated (and by how much).</summary>
@@ -78,6 +85,13 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
     public long RollStalls => _rollStalls;
 
     public long Rolls => _rolls;
+
+    /// <summary>
+    /// Journal pages the background pre-toucher found written back by the kernel (so write-protected) and made
+    /// writable again before the writer reached them: page faults the writer did not take. Always 0 with
+    /// <see cref="JournalOptions.PreTouch"/> off or the journal on tmpfs (no pre-toucher runs).
+    /// </summary>
+    public long PagesRetouched => _pretoucher?.PagesRetouched ?? 0;
 
     /// <summary>The background thread's first failure (segment creation, msync, retention), if any.</summary>
     public Exception? BackgroundFailure => _preparer.Failure;
@@ -224,6 +238,8 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
         _segmentBasePosition = next.BasePosition;
         _tailOffset = JournalDescriptor.SegmentHeaderLength;
         _rolls++;
+        // The pre-toucher moves to the new segment before the preparer can see (and unmap) the completed one.
+        _pretoucher?.SetActive(next);
         _preparer.Retire(completed, next);
         _preparer.RequestSegment(nextIndex + 1);
         Debug.Assert(_claimOffset == NoClaim, "Invariant: roll happens only before a claim is taken");
@@ -239,6 +255,8 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
 
         Abort();
         _closed = true;
+        // First the pre-toucher: it touches the active segment, which is unmapped below.
+        _pretoucher?.Dispose();
         _preparer.Dispose();
         if (_fsyncPolicy != JournalFsyncPolicy.None)
         {

@@ -11,7 +11,10 @@ public sealed class JournalOptions
     /// <summary>Bytes per segment file: a multiple of 4096 in [4 KiB, 1 GiB]. Default 64 MiB.</summary>
     public long SegmentLength { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Write one byte per page of each new segment before the writer uses it.</summary>
+    /// <summary>
+    /// Fault every page of each new segment in writable before the writer uses it, and keep the pages ahead of the
+    /// writer writable after the kernel writes them back (the writer's pre-toucher thread; not on tmpfs).
+    /// </summary>
     public bool PreTouch { get; init; } = true;
 
     public JournalFsyncPolicy FsyncPolicy { get; init; } = JournalFsyncPolicy.None;

@@ -17,6 +17,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
     private readonly int _fsyncIntervalMs;
     private readonly JournalRetentionPolicy _retention;
     private readonly ExclusiveJournalWriter _writer;
+    private readonly JournalPretoucher? _pretoucher;
     private readonly AutoResetEvent _wake = new(false);
     private readonly RetiredSegmentQueue _retiring = new();
     private readonly Lock _createLock = new();
@@ -35,7 +36,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
     private Exception? _failure;
 
     public JournalSegmentPreparer(string directory, long segmentLength, bool preTouch, JournalFsyncPolicy fsyncPolicy,
-        int fsyncIntervalMs, JournalRetentionPolicy retention, ExclusiveJournalWriter writer)
+        int fsyncIntervalMs, JournalRetentionPolicy retention, ExclusiveJournalWriter writer, JournalPretoucher? pretoucher)
     {
         _directory = directory;
         _segmentLength = segmentLength;
@@ -44,6 +45,7 @@ internal sealed class JournalSegmentPreparer : IDisposable
         _fsyncIntervalMs = fsyncIntervalMs;
         _retention = retention;
         _writer = writer;
+        _pretoucher = pretoucher;
         _thread = new Thread(Run) { IsBackground = true, Name = "journal-preparer" };
     }
 
@@ -151,6 +153,8 @@ internal sealed class JournalSegmentPreparer : IDisposable
                 completed.File.Flush(0, completed.SegmentLength, wait: true);
             }
 
+            // The pre-toucher may still be in its pass over this segment: unmap only after it has left.
+            _pretoucher?.WaitForPass();
             completed.Dispose();
             retired = true;
         }
@@ -203,6 +207,10 @@ internal sealed class JournalSegmentPreparer : IDisposable
         {
             active.File.Flush(from - active.BasePosition, to - from, wait: true);
             _syncedPosition = to;
+            // The msync just cleaned (write-protected) the writer's current, partly written page: make it writable
+            // again now rather than at the pre-toucher's next pass, so the writer's next store is less likely to
+            // take the fault (it still does when it stores to that page before this pass gets there).
+            _pretoucher?.Pass();
         }
     }
 
@@ -230,6 +238,8 @@ internal sealed class JournalSegmentPreparer : IDisposable
                 completed.File.Flush(0, completed.SegmentLength, wait: true);
             }
 
+            // The pre-toucher may still be in its pass over this segment: unmap only after it has left.
+            _pretoucher?.WaitForPass();
             completed.Dispose();
         }
 

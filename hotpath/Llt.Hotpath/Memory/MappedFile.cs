@@ -125,6 +125,23 @@ public sealed unsafe class MappedFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="path"/> (a file or directory) is on a filesystem whose pages live only in memory
+    /// (tmpfs, ramfs, hugetlbfs): the kernel never writes such pages back, so a page pre-touched writable stays
+    /// writable. False when it cannot tell (statfs failed): callers then assume writeback.
+    /// </summary>
+    public static bool IsOnMemoryFileSystem(string path)
+    {
+        byte* buffer = stackalloc byte[Libc.StatfsSize];
+        if (Libc.Statfs(path, buffer) != 0)
+        {
+            return false;
+        }
+
+        long type = *(long*)buffer;
+        return type is Libc.TmpfsMagic or Libc.RamfsMagic or Libc.HugetlbfsMagic;
+    }
+
     /// <summary>Asks the kernel to back the mapping with transparent huge pages where it can.</summary>
     public bool AdviseHugePages() => Libc.Madvise(_address, (nuint)Length, Libc.MadvHugePage) == 0;
 

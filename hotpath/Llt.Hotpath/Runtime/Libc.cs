@@ -68,4 +68,27 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "munlockall", SetLastError = true)]
     public static partial int Munlockall();
+
+    // Journal pre-toucher: its own page-fault count (getrusage RUSAGE_THREAD) and the journal directory's
+    // filesystem (statfs f_type), to skip pre-touching where pages are never written back (tmpfs).
+    public const int RusageThread = 1;
+
+    /// <summary>sizeof(struct rusage) on Linux x86-64.</summary>
+    public const int RusageSize = 144;
+
+    /// <summary>Offset of ru_minflt in struct rusage: two struct timevals (16 bytes each), then 4 longs.</summary>
+    public const int RusageMinorFaultsOffset = 64;
+
+    /// <summary>sizeof(struct statfs) on Linux x86-64; f_type is its first field (a long).</summary>
+    public const int StatfsSize = 120;
+
+    public const long TmpfsMagic = 0x01021994;
+    public const long RamfsMagic = 0x858458f6;
+    public const long HugetlbfsMagic = 0x958458f6;
+
+    [LibraryImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    public static partial int Getrusage(int who, byte* usage);
+
+    [LibraryImport("libc", EntryPoint = "statfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statfs(string path, byte* buffer);
 }

@@ -1,11 +1,11 @@
 namespace Llt.Hotpath.Tests.Journal;
 
-/// <summary>A fresh directory under /tmp for one test, removed with everything in it on dispose.</summary>
+/// <summary>A fresh directory under /tmp (or <c>parent</c>) for one test, removed with everything in it on dispose.</summary>
 internal sealed class TempJournalDirectory : IDisposable
 {
-    public TempJournalDirectory()
+    public TempJournalDirectory(string parent = "/tmp")
     {
-        Path = System.IO.Path.Combine("/tmp", "llt-journal-test-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(parent, "llt-journal-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
