@@ -60,7 +60,12 @@ internal static unsafe partial class Libc
     // Agent runtime: wall clock, parking and memory unlocking (SystemEpochClock, NanoSleepParker, MemoryLock).
     public const int ClockRealtime = 0;
 
+    public const int ClockMonotonic = 1;
+
+    // No GC transition: clock_gettime is a vDSO read of a few ns that never blocks or calls back into the runtime
+    // (Stopwatch's own shim takes the same shortcut); the transition frame would cost about as much as the read.
     [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    [SuppressGCTransition]
     public static partial int ClockGetTime(int clockId, Timespec* time);
 
     [LibraryImport("libc", EntryPoint = "nanosleep", SetLastError = true)]
