@@ -57,7 +57,17 @@ public sealed class MarketDataAgent : IAgent
 
     public int DoWork()
     {
-        int read = _ring.Read(ref _handler, BatchLimit);
+        int read;
+        try
+        {
+            read = _ring.Read(ref _handler, BatchLimit);
+        }
+        finally
+        {
+            // in a finally: a tick whose strategy threw was still received and accepted
+            _handler.PublishCounts();
+        }
+
         // One clock read per duty cycle, not per tick (a vDSO clock_gettime is ~20 ns here, as much as a strategy):
         // it closes the ring-hop samples of the ticks just handled and is "now" for the venue reports.
         long nowNs = _handler.Clock.NanoTime();
@@ -89,6 +99,13 @@ public sealed class MarketDataAgent : IAgent
         private readonly long[] _received;
         private int _receivedCount;
 
+        // Per-tick counts kept here and added to the shared counters once per duty cycle (PublishCounts): four
+        // stores into the counters file per tick were as much as a validation.
+        private long _receivedPending;
+        private long _acceptedPending;
+        private long _quotesPending;
+        private long _tradesPending;
+
         public Handler(
             EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks, InstrumentTable instruments,
             TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books, ExecutionPipeline? execution, FeedSelector feeds)
@@ -115,6 +132,24 @@ public sealed class MarketDataAgent : IAgent
         public readonly StrategyHost Strategies => _strategies;
 
         public readonly INanoClock Clock => _clock;
+
+        /// <summary>Adds this cycle's per-tick counts to the shared counters.</summary>
+        public void PublishCounts()
+        {
+            if (_receivedPending == 0)
+            {
+                return;
+            }
+
+            Counters.MdReceived.Add(_receivedPending);
+            Counters.MdAccepted.Add(_acceptedPending);
+            Counters.MdQuotes.Add(_quotesPending);
+            Counters.MdTrades.Add(_tradesPending);
+            _receivedPending = 0;
+            _acceptedPending = 0;
+            _quotesPending = 0;
+            _tradesPending = 0;
+        }
 
         /// <summary>
         /// md.ring hop of each tick handled this cycle: receive stamp to the end of the duty cycle that handled it
@@ -153,76 +188,133 @@ public sealed class MarketDataAgent : IAgent
 
         public void OnMessage(int msgTypeId, UnsafeBuffer buffer, int index, int length)
         {
-            Counters.MdReceived.Increment();
+            _receivedPending++;
             ReadOnlySpan<byte> message = buffer.AsSpan(index, length);
+            // quotes and trades are nearly every record: each has its own straight path, the rest share one
+            if (msgTypeId == QuoteDecoder.TemplateId)
+            {
+                OnQuote(message);
+            }
+            else if (msgTypeId == TradeDecoder.TemplateId)
+            {
+                OnTrade(message);
+            }
+            else
+            {
+                OnOther(msgTypeId, message);
+            }
+        }
+
+        private void OnQuote(ReadOnlySpan<byte> message)
+        {
+            if (QuoteDecoder.TryDecode(message, 0, out QuoteDecoder quote, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Reject(QuoteDecoder.TemplateId, error);
+                return;
+            }
+
+            int id = quote.InstrumentId;
+            long bidPrice = quote.BidPrice, bidSize = quote.BidSize, askPrice = quote.AskPrice, askSize = quote.AskSize;
+            long exchangeTs = (long)quote.ExchangeTs;
+            long receiveTs = (long)quote.ReceiveTs;
+            TickRejectReason verdict = TickRejectReason.UnknownInstrument;
+            if (_instruments.Contains(id))
+            {
+                if (!_feeds.Admit(quote.FeedId, id, receiveTs))
+                {
+                    return;
+                }
+
+                verdict = _validator.TryApplyQuote(ref _instruments[id], bidPrice, bidSize, askPrice, askSize, exchangeTs);
+            }
+
+            if (verdict != TickRejectReason.None)
+            {
+                RejectTick(QuoteDecoder.TemplateId, quote.FeedId, id, verdict);
+                return;
+            }
+
+            _quotesPending++;
+            Accept(QuoteDecoder.TemplateId, message, receiveTs);
+            // Decisions follow their cause in the journal: tick first, then the orders it triggered.
+            _execution?.OnQuote(id, bidPrice, bidSize, askPrice, askSize, receiveTs);
+            _strategies.OnQuote(new QuoteTick(id, bidPrice, bidSize, askPrice, askSize, exchangeTs, receiveTs));
+            Decided();
+        }
+
+        private void OnTrade(ReadOnlySpan<byte> message)
+        {
+            if (TradeDecoder.TryDecode(message, 0, out TradeDecoder trade, out SbeError error) != SbeDecodeStatus.Ok)
+            {
+                Reject(TradeDecoder.TemplateId, error);
+                return;
+            }
+
+            int id = trade.InstrumentId;
+            long price = trade.Price, size = trade.Size;
+            long exchangeTs = (long)trade.ExchangeTs;
+            long receiveTs = (long)trade.ReceiveTs;
+            TickRejectReason verdict = TickRejectReason.UnknownInstrument;
+            if (_instruments.Contains(id))
+            {
+                if (!_feeds.Admit(trade.FeedId, id, receiveTs))
+                {
+                    return;
+                }
+
+                verdict = _validator.TryApplyTrade(ref _instruments[id], price, size, (long)trade.TradeId, exchangeTs);
+            }
+
+            if (verdict != TickRejectReason.None)
+            {
+                RejectTick(TradeDecoder.TemplateId, trade.FeedId, id, verdict);
+                return;
+            }
+
+            _tradesPending++;
+            Accept(TradeDecoder.TemplateId, message, receiveTs);
+            _execution?.OnTrade(id, price, size, receiveTs);
+            _strategies.OnTrade(new TradeTick(id, price, size, trade.Aggressor, exchangeTs, receiveTs));
+            Decided();
+        }
+
+        /// <summary>An accepted tick: counted, its journal scope opened, its receive stamp kept for the ring-hop histogram, journaled when tick journaling is on.</summary>
+        private void Accept(int msgTypeId, ReadOnlySpan<byte> message, long receiveTs)
+        {
+            _acceptedPending++;
+            // what this tick journals (itself, the orders it causes) is dated once, by the first event that needs it
+            _journal.StampWhenUsed(_clock);
+            if (receiveTs > 0 && _receivedCount < _received.Length)
+            {
+                _received[_receivedCount++] = receiveTs;
+            }
+
+            if (_journalTicks)
+            {
+                _journal.Append(msgTypeId, message);
+            }
+        }
+
+        /// <summary>After the strategies saw a tick: their orders go out, and the tick's journal scope closes.</summary>
+        private void Decided()
+        {
+            if (_strategies.Intents.Count > 0)
+            {
+                _orderEntry.Drain(_strategies.Intents);
+            }
+
+            _journal.Unstamp();
+        }
+
+        /// <summary>Book feeds (L2 levels, snapshots, L3 orders), feed health and instrument reference data.</summary>
+        private void OnOther(int msgTypeId, ReadOnlySpan<byte> message)
+        {
             SbeError error;
             long receiveTs = 0;
             long exchangeTs = 0;
-            QuoteTick quoteTick = default;
-            TradeTick tradeTick = default;
             int bookInstrument = -1;
             switch (msgTypeId)
             {
-                case QuoteDecoder.TemplateId:
-                    if (QuoteDecoder.TryDecode(message, 0, out QuoteDecoder quote, out error) != SbeDecodeStatus.Ok)
-                    {
-                        Reject(msgTypeId, error);
-                        return;
-                    }
-
-                    {
-                        int id = quote.InstrumentId;
-                        if (_instruments.Contains(id) && !_feeds.Admit(quote.FeedId, id, (long)quote.ReceiveTs))
-                        {
-                            return;
-                        }
-
-                        TickRejectReason verdict = _instruments.Contains(id)
-                            ? _validator.TryApplyQuote(ref _instruments[id], quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs)
-                            : TickRejectReason.UnknownInstrument;
-                        if (verdict != TickRejectReason.None)
-                        {
-                            RejectTick(msgTypeId, quote.FeedId, id, verdict);
-                            return;
-                        }
-                    }
-
-                    receiveTs = (long)quote.ReceiveTs;
-
-                    exchangeTs = (long)quote.ExchangeTs;
-                    quoteTick = new QuoteTick(quote.InstrumentId, quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize, (long)quote.ExchangeTs, receiveTs);
-                    Counters.MdQuotes.Increment();
-                    break;
-                case TradeDecoder.TemplateId:
-                    if (TradeDecoder.TryDecode(message, 0, out TradeDecoder trade, out error) != SbeDecodeStatus.Ok)
-                    {
-                        Reject(msgTypeId, error);
-                        return;
-                    }
-
-                    {
-                        int id = trade.InstrumentId;
-                        if (_instruments.Contains(id) && !_feeds.Admit(trade.FeedId, id, (long)trade.ReceiveTs))
-                        {
-                            return;
-                        }
-
-                        TickRejectReason verdict = _instruments.Contains(id)
-                            ? _validator.TryApplyTrade(ref _instruments[id], trade.Price, trade.Size, (long)trade.TradeId, (long)trade.ExchangeTs)
-                            : TickRejectReason.UnknownInstrument;
-                        if (verdict != TickRejectReason.None)
-                        {
-                            RejectTick(msgTypeId, trade.FeedId, id, verdict);
-                            return;
-                        }
-                    }
-
-                    receiveTs = (long)trade.ReceiveTs;
-
-                    exchangeTs = (long)trade.ExchangeTs;
-                    tradeTick = new TradeTick(trade.InstrumentId, trade.Price, trade.Size, trade.Aggressor, (long)trade.ExchangeTs, receiveTs);
-                    Counters.MdTrades.Increment();
-                    break;
                 case BookLevelUpdateDecoder.TemplateId:
                     if (BookLevelUpdateDecoder.TryDecode(message, 0, out BookLevelUpdateDecoder bookLevelUpdate, out error) != SbeDecodeStatus.Ok)
                     {
@@ -505,31 +597,8 @@ public sealed class MarketDataAgent : IAgent
                     return;
             }
 
-            Counters.MdAccepted.Increment();
-            // what this tick journals (itself, the orders it causes) is dated once, by the first event that needs it
-            _journal.StampWhenUsed(_clock);
-            if (receiveTs > 0 && _receivedCount < _received.Length)
-            {
-                _received[_receivedCount++] = receiveTs;
-            }
-
-            if (_journalTicks)
-            {
-                _journal.Append(msgTypeId, message);
-            }
-
-            // Decisions follow their cause in the journal: tick first, then the orders it triggered.
-            if (msgTypeId == QuoteDecoder.TemplateId)
-            {
-                _execution?.OnQuote(quoteTick.InstrumentId, quoteTick.BidPrice, quoteTick.BidSize, quoteTick.AskPrice, quoteTick.AskSize, receiveTs);
-                _strategies.OnQuote(quoteTick);
-            }
-            else if (msgTypeId == TradeDecoder.TemplateId)
-            {
-                _execution?.OnTrade(tradeTick.InstrumentId, tradeTick.Price, tradeTick.Size, receiveTs);
-                _strategies.OnTrade(tradeTick);
-            }
-            else if (bookInstrument >= 0)
+            Accept(msgTypeId, message, receiveTs);
+            if (bookInstrument >= 0)
             {
                 // A book feed's top of book is the instrument's quote: venues match against it and strategies
                 // that trade quotes see it, exactly as if a Quote had arrived (a one-sided book is no quote).
@@ -549,12 +618,7 @@ public sealed class MarketDataAgent : IAgent
                 _strategies.OnBook(bookInstrument, receiveTs);
             }
 
-            if (_strategies.Intents.Count > 0)
-            {
-                _orderEntry.Drain(_strategies.Intents);
-            }
-
-            _journal.Unstamp();
+            Decided();
         }
 
         private bool ApplyLevel(ref BookLevelUpdateDecoder update)

@@ -397,6 +397,21 @@ public sealed unsafe class PortfolioLedger : IDisposable
 
     private void Mark(ref InstrumentExposure instrument, long price, MarkSource source)
     {
+        if (instrument.Quantity == 0)
+        {
+            // Flat (most instruments on most quotes): quantity × mark is 0 at any mark, so unrealized P&L stays
+            // −cost basis and only the exposure left from the last revaluation goes. Same totals as Revalue,
+            // without its two 128-bit products.
+            long flatOldNet = instrument.NetExposure;
+            instrument.Mark = price;
+            instrument.MarkSource = source;
+            instrument.NetExposure = 0;
+            _netExposure -= flatOldNet;
+            _grossExposure -= Math.Abs(flatOldNet);
+            TrackHighWater();
+            return;
+        }
+
         long oldNet = instrument.NetExposure;
         long oldUnrealized = Unrealized(instrument.Quantity, instrument.Mark, instrument.CostBasis);
         instrument.Mark = price;
@@ -414,7 +429,12 @@ public sealed unsafe class PortfolioLedger : IDisposable
         _netExposure += net - oldNet;
         _grossExposure += Math.Abs(net) - Math.Abs(oldNet);
         _unrealizedPnl += (long)(exactNet - instrument.CostBasis) - oldUnrealized;
+        TrackHighWater();
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TrackHighWater()
+    {
         long equity = _realizedPnl + _unrealizedPnl;
         if (equity > _highWaterMark)
         {

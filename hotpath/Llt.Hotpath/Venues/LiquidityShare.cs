@@ -29,9 +29,10 @@ public readonly struct LiquidityShare
             return size;
         }
 
-        // below 2^31 the product and the rounding half fit in 64 bits (_q32 <= 2^32): no 128-bit arithmetic
-        return size < (1L << 31)
-            ? (long)(((ulong)size * _q32 + (One >> 1)) >> 32)
-            : (long)((((UInt128)(ulong)size * _q32) + (One >> 1)) >> 32);
+        // (size × q32 + ½) >> 32 without 128-bit arithmetic (for sizes of 2^31 and more UInt128's operators and
+        // Math.BigMul were calls under Native AOT): split size into 32-bit halves. q32 < 2^32 here,
+        // so hi × q32 < 2^63 and lo × q32 + ½ < 2^64; the sum equals the 128-bit result's low 64 bits, as before.
+        ulong s = (ulong)size;
+        return (long)(((s >> 32) * _q32) + ((((s & 0xFFFF_FFFFUL) * _q32) + (One >> 1)) >> 32));
     }
 }

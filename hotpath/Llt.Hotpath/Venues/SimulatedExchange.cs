@@ -300,11 +300,26 @@ public sealed class SimulatedExchange
             return VenueResult.UnknownInstrument;
         }
 
-        ProcessRequests(nowNs);
+        // Every quote reaches every venue, and most find no request due and no order of ours resting on the
+        // instrument: those checks are inline here, so such a quote costs the two level updates and nothing else.
+        if (_requests.Count > 0)
+        {
+            ProcessRequests(nowNs);
+        }
+
         SetTop(instrumentId, BidSide, bidPx, Share(bidSz));
         SetTop(instrumentId, AskSide, askPx, Share(askSz));
-        MatchCrossedResting(instrumentId, BidSide, nowNs);
-        MatchCrossedResting(instrumentId, AskSide, nowNs);
+        int key = instrumentId * 2;
+        if (_restingHeads[key + BidSide] != NoSlot)
+        {
+            MatchCrossedResting(instrumentId, BidSide, nowNs);
+        }
+
+        if (_restingHeads[key + AskSide] != NoSlot)
+        {
+            MatchCrossedResting(instrumentId, AskSide, nowNs);
+        }
+
         return VenueResult.Accepted;
     }
 
@@ -867,6 +882,12 @@ public sealed class SimulatedExchange
     // a size that rounds to 0 shows nothing
     private long Share(long size) => _share.Apply(size);
 
+    /// <summary>
+    /// The quote path's level update: drops the levels better than <paramref name="price"/>, then refreshes, inserts or
+    /// (size 0) removes the level at it, which is then the best. Same effect as <see cref="SetLevel"/> after the drop,
+    /// without its search (the new top is level 0) and, when none of our orders rests on the side, without the
+    /// queue adjustments (they only move our orders' queue positions).
+    /// </summary>
     private void SetTop(int instrumentId, int side, long price, long size)
     {
         if (price <= 0)
@@ -874,23 +895,76 @@ public sealed class SimulatedExchange
             return;
         }
 
-        int levelBase = LevelBase(instrumentId, side);
-        ref int count = ref _levelCounts[instrumentId * 2 + side];
+        int key = instrumentId * 2 + side;
+        ref int count = ref _levelCounts[key];
+        Span<MarketLevel> levels = _levels.AsSpan(key * _depth, _depth);
+        bool resting = _restingHeads[key] != NoSlot;
+        int n = count;
         int better = 0;
-        while (better < count && IsBetter(side, _levels[levelBase + better].Price, price))
+        if (side == BidSide)
         {
-            ref MarketLevel gone = ref _levels[levelBase + better];
-            AdjustQueues(instrumentId, side, gone.Price, gone.DisplayedQty, 0);
-            better++;
+            while (better < n && levels[better].Price > price)
+            {
+                better++;
+            }
+        }
+        else
+        {
+            while (better < n && levels[better].Price < price)
+            {
+                better++;
+            }
         }
 
         if (better > 0)
         {
-            Array.Copy(_levels, levelBase + better, _levels, levelBase, count - better);
-            count -= better;
+            if (resting)
+            {
+                for (int g = 0; g < better; g++)
+                {
+                    AdjustQueues(instrumentId, side, levels[g].Price, levels[g].DisplayedQty, 0);
+                }
+            }
+
+            n -= better;
+            levels.Slice(better, n).CopyTo(levels);
         }
 
-        SetLevel(instrumentId, side, price, size);
+        long newSize = Math.Max(0, size);
+        long oldSize = 0;
+        if (n > 0 && levels[0].Price == price)
+        {
+            ref MarketLevel top = ref levels[0];
+            oldSize = top.DisplayedQty;
+            if (newSize == 0)
+            {
+                n--;
+                levels.Slice(1, n).CopyTo(levels);
+            }
+            else
+            {
+                // a refresh is the market's word on this level: what we took is forgotten
+                top.DisplayedQty = newSize;
+                top.ConsumedQty = 0;
+            }
+        }
+        else if (newSize > 0)
+        {
+            int move = Math.Min(n, levels.Length - 1);
+            if (move > 0)
+            {
+                levels.Slice(0, move).CopyTo(levels.Slice(1));
+            }
+
+            levels[0] = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
+            n = Math.Min(n + 1, levels.Length);
+        }
+
+        count = n;
+        if (resting)
+        {
+            AdjustQueues(instrumentId, side, price, oldSize, newSize);
+        }
     }
 
     private void SetLevel(int instrumentId, int side, long price, long size)

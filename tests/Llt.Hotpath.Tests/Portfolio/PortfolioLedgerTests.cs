@@ -304,4 +304,28 @@ public sealed class PortfolioLedgerTests
         FillRecord[] withBad = [.. fills, new(5, 0, Side.Buy, 1, S, 0)];
         Assert.Equal(1, ledger.Reconcile(withBad).RejectedFills);
     }
+
+    [Fact]
+    public void Quotes_OnAFlatInstrument_MoveItsMarkButNoTotal()
+    {
+        using var ledger = new PortfolioLedger(1, 2);
+        ledger.OnFill(0, 0, Side.Buy, 100, 20 * S, 0);
+        ledger.OnQuote(0, 22 * S, 22 * S);             // +200 unrealized: a new high-water mark
+        ledger.OnFill(0, 0, Side.Sell, 100, 19 * S, 0); // closed at −100: drawdown from the high-water mark
+        ledger.OnQuote(1, 50 * S, 50 * S);
+        ledger.OnFill(0, 1, Side.Sell, 10, 50 * S, 0);  // a short elsewhere keeps some exposure open
+        long realized = ledger.RealizedPnl, unrealized = ledger.UnrealizedPnl;
+        long gross = ledger.GrossExposure, net = ledger.NetExposure;
+        long highWater = ledger.HighWaterMark, maxDrawdown = ledger.MaxDrawdown;
+
+        Assert.True(ledger.OnQuote(0, 30 * S, 31 * S));
+        Assert.True(ledger.OnQuote(0, 10 * S, 11 * S));
+
+        Assert.Equal(10 * S + S / 2, ledger.GetInstrumentPosition(0).Mark);
+        Assert.Equal(0, ledger.GetInstrumentPosition(0).Quantity);
+        Assert.Equal((realized, unrealized, gross, net), (ledger.RealizedPnl, ledger.UnrealizedPnl, ledger.GrossExposure, ledger.NetExposure));
+        Assert.Equal((highWater, maxDrawdown), (ledger.HighWaterMark, ledger.MaxDrawdown));
+        Assert.Equal(-10 * 50 * S, ledger.NetExposure);
+        Assert.Equal(300 * S, ledger.MaxDrawdown);
+    }
 }
