@@ -49,7 +49,8 @@ public sealed class ExecutionPipeline
     private readonly ClientOrderIds _orderIds;
     private ReportHandler _reports;
     private readonly long[] _timedOut = new long[64];
-    private const int ReportBatchLimit = 256;
+    // as many as the gateway can produce in one of its cycles (GatewayAgent's order batch), so reports never queue up
+    private const int ReportBatchLimit = 4096;
 
     public ExecutionPipeline(
         RiskGate risk, OrderManager oms, VenueGateway gateway, PortfolioLedger portfolio, StrategyHost strategies,

@@ -27,6 +27,12 @@ namespace Llt.Hotpath.Engine;
 /// </summary>
 public sealed class GatewayAgent : IAgent
 {
+    // Per duty cycle. The order ring must be drained faster than the trader fills it: the market-data agent forwards
+    // up to 1,024 quotes per cycle (its batch) plus the orders they cause, so a limit of 256 let the ring fill and
+    // stay full under a bursty feed: quotes dropped before the venues, orders refused, each order reaching its venue
+    // tens of cycles late. 4,096 records (~256 KiB) keeps up with a full market-data batch and is a quarter of the
+    // ring. External adapters' reports keep the smaller limit.
+    private const int OrderBatchLimit = 4096;
     private const int BatchLimit = 256;
 
     private readonly RingBuffer _orders;
@@ -83,7 +89,7 @@ public sealed class GatewayAgent : IAgent
     {
         long nowNs = _clock.NanoTime();
         _handler.NowNs = nowNs;
-        int work = _orders.Read(ref _handler, BatchLimit);
+        int work = _orders.Read(ref _handler, OrderBatchLimit);
         SimulatedExchange?[] venues = _venues;
         for (int v = 0; v < venues.Length; v++)
         {

@@ -59,6 +59,28 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public void FullMarketDataBatches_EveryDutyCycle_AllReachTheVenues_NoneDroppedAtTheGatewayRing()
+    {
+        // a bursty feed: the market-data agent handles up to 1,024 ticks a cycle and forwards each quote to the venues
+        // on the gateway ring; the gateway must drain as fast, or the ring fills and quotes are dropped before the venues
+        using var harness = new EngineHarness(journalTicks: false);
+        ulong ts = 1;
+        for (int cycle = 0; cycle < 60; cycle++)
+        {
+            for (int i = 0; i < 1024; i++)
+            {
+                harness.WriteMd(QuoteEncoder.TemplateId, EngineMessages.Quote(ts++, ticksUp: i % 3));
+            }
+
+            harness.Invoke();
+        }
+
+        harness.Drain();
+        Assert.Equal(60 * 1024, harness.Engine.Counters.MdAccepted.Get());
+        Assert.Equal(0, harness.Engine.Gateway.MarketDataDropped.Get());
+    }
+
+    [Fact]
     public void MalformedRecords_OnMdRing_AreRejectedCountedAndAlerted_AndTheNextQuoteStillGoesThrough()
     {
         using var harness = new EngineHarness();
