@@ -4,7 +4,8 @@ using Llt.Hotpath.MarketData.Simulation;
 namespace Llt.Benchmarks.Simulation;
 
 /// <summary>
-/// Per-variate cost of the simulator's samplers (ziggurat normal and exponential) and of the portable
+/// Per-variate cost of the simulator's samplers (ziggurat normal and exponential, the per-block draws, the
+/// tabulated lot sizes) and of the portable
 /// <see cref="DeterministicMath"/> Exp/Log, against libm's Math.Exp/Math.Log for scale. The samplers are summed
 /// (throughput: only the generator's state chains the draws); each Exp/Log call feeds the next (latency, which
 /// is how the model's dependent chains use them).
@@ -17,6 +18,45 @@ public class SamplerBenchmarks
     private const int OperationsPerInvoke = 1 << 16;
 
     private SimulationRandom _random = new(42);
+    private EventDrawBlock? _block;
+    private LotSizeDistribution? _quoteSizes;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var seeder = new SplitMix64(42);
+        _block = new EventDrawBlock(new Xoshiro256StarStarX8(ref seeder));
+        _quoteSizes = new LotSizeDistribution(Math.Log(5), 0.8, 1.0);
+    }
+
+    /// <summary>One block: 64 events' raw draws and their four ziggurat variates each; per event.</summary>
+    [Benchmark(OperationsPerInvoke = 64 * 1024)]
+    public double EventDrawBlock_RefillPerEvent()
+    {
+        EventDrawBlock block = _block!;
+        double sum = 0;
+        for (int i = 0; i < 1024; i++)
+        {
+            block.Refill(ref _random);
+            sum += block.Variates[3];
+        }
+
+        return sum;
+    }
+
+    /// <summary>A quote size (median 5 lots, σ 0.8) from the alias table, draws from the generator.</summary>
+    [Benchmark(OperationsPerInvoke = OperationsPerInvoke)]
+    public long LotSize_AliasTable()
+    {
+        LotSizeDistribution sizes = _quoteSizes!;
+        long sum = 0;
+        for (int i = 0; i < OperationsPerInvoke; i++)
+        {
+            sum += sizes.Sample(_random.NextUInt64(), ref _random);
+        }
+
+        return sum;
+    }
 
     [Benchmark(OperationsPerInvoke = OperationsPerInvoke)]
     public double NextNormal_Ziggurat()

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Llt.Hotpath.MarketData.Simulation;
 
 /// <summary>
@@ -88,6 +93,22 @@ public static class DeterministicMath
     /// </remarks>
     public static double Exp(double x)
     {
+        if (Math.Abs(x) < SmallArgument)
+        {
+            // the general path below with n = 0 (r = x, 2^(j/64) = 1, scale 1): the same bits, minus the
+            // rounding, the table load and the scaling — the model's per-event arguments are mostly this small
+            return 1.0 + ExpM1Polynomial(x);
+        }
+
+        return ExpTableDriven(x);
+    }
+
+    /// <summary>
+    /// e^x by the table alone, without <see cref="Exp"/>'s small-argument shortcut (the same bits): for callers
+    /// whose arguments straddle the shortcut's bound at random, where the branch would mispredict.
+    /// </summary>
+    public static double ExpTableDriven(double x)
+    {
         if (x > 709.78)
         {
             return double.IsNaN(x) ? x : double.PositiveInfinity;
@@ -103,14 +124,120 @@ public static class DeterministicMath
         double r = (x - n * (Ln2Hi / 64)) - n * (Ln2Lo / 64);
         long ni = (long)n;
         double t = BitConverter.Int64BitsToDouble(TwoToTheJOver64Bits[(int)(ni & 63)]);
-        // e^r − 1 = r + r²·(1/2 + r/6 + r²·(1/24 + r/120 + r²/720)): Estrin's grouping, so the pairs evaluate in
-        // parallel and the dependent chain is three multiply-adds long instead of six (same terms, fixed order)
-        double r2 = r * r;
-        double high = (1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720);
-        double p = r + r2 * ((1.0 / 2 + r * (1.0 / 6)) + r2 * high);
+        double p = ExpM1Polynomial(r);
         // 2^(k−1) then ×2 so k = 1024 (x just below the overflow threshold) needs no special case
         double scale = BitConverter.Int64BitsToDouble(((ni >> 6) + 1022) << 52);
         return (t + t * p) * scale * 2.0;
+    }
+
+    /// <summary>
+    /// <see cref="ExpTableDriven(double)"/> of every element, four at a time with AVX2 (AVX-512 for the 64-bit
+    /// conversions where present): the same operations in the same order, so the same bits (tested); lanes
+    /// outside [−690, 709.78] or NaN take the scalar path.
+    /// </summary>
+    public static unsafe void ExpTableDriven(ReadOnlySpan<double> x, Span<double> result)
+    {
+        if (result.Length < x.Length)
+        {
+            SimulatorThrowHelper.ThrowArgument(nameof(result), "result is shorter than x");
+        }
+
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            long* table = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(TwoToTheJOver64Bits));
+            Vector256<double> low = Vector256.Create(-690.0);
+            Vector256<double> high = Vector256.Create(709.78);
+            for (; i <= x.Length - 4; i += 4)
+            {
+                Vector256<double> v = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(x), (nuint)i);
+                // all four in range (a NaN fails both compares): otherwise this group goes scalar
+                if ((Vector256.GreaterThanOrEqual(v, low) & Vector256.LessThanOrEqual(v, high)).ExtractMostSignificantBits() != 0xF)
+                {
+                    for (int k = i; k < i + 4; k++)
+                    {
+                        result[k] = ExpTableDriven(x[k]);
+                    }
+
+                    continue;
+                }
+
+                Vector256<double> n = Vector256.Floor(v * InvLn2Over64 + Vector256.Create(0.5));
+                Vector256<double> r = (v - n * (Ln2Hi / 64)) - n * (Ln2Lo / 64);
+                Vector256<long> ni = Vector256.ConvertToInt64(n);
+                Vector256<double> t = Avx2.GatherVector256(table, ni & Vector256.Create(63L), 8).AsDouble();
+                Vector256<double> r2 = r * r;
+                Vector256<double> highTerms = (Vector256.Create(1.0 / 24) + r * (1.0 / 120)) + r2 * (1.0 / 720);
+                Vector256<double> p = r + r2 * ((Vector256.Create(1.0 / 2) + r * (1.0 / 6)) + r2 * highTerms);
+                Vector256<double> scale = ((Vector256.ShiftRightArithmetic(ni, 6) + Vector256.Create(1022L)) << 52).AsDouble();
+                ((t + t * p) * scale * 2.0).StoreUnsafe(ref MemoryMarshal.GetReference(result), (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            result[i] = ExpTableDriven(x[i]);
+        }
+    }
+
+    /// <summary>
+    /// e^x − 1: for |x| &lt; 0.0054 the polynomial alone (full relative accuracy, no cancellation); beyond, Exp(x) − 1
+    /// (accurate to ~1e-16 absolute). The simulator uses it only inside the polynomial's range.
+    /// </summary>
+    public static double ExpM1(double x) => Math.Abs(x) < SmallArgument ? ExpM1Polynomial(x) : Exp(x) - 1.0;
+
+    /// <summary>ln(1 + x) for x &gt; −1, keeping full relative accuracy for small |x|.</summary>
+    /// <remarks>
+    /// |x| &lt; 1/64: the Taylor series to x¹⁰ (the first omitted term is below 2^-60 relative), grouped
+    /// Estrin-style so the dependent chain stays short; no table, no divide. Otherwise Log(1 + x), accurate to a
+    /// few 1e-16 absolute (the rounding of 1 + x).
+    /// </remarks>
+    public static double Log1p(double x)
+    {
+        if (Math.Abs(x) < 1.0 / 64)
+        {
+            double x2 = x * x;
+            double x4 = x2 * x2;
+            double q = ((-1.0 / 2 + x * (1.0 / 3)) + x2 * (-1.0 / 4 + x * (1.0 / 5)))
+                + x4 * (((-1.0 / 6 + x * (1.0 / 7)) + x2 * (-1.0 / 8 + x * (1.0 / 9))) + x4 * (-1.0 / 10));
+            return x + x2 * q;
+        }
+
+        return Log(1.0 + x);
+    }
+
+    /// <summary>2·atanh(s) = ln((1 + s)/(1 − s)) for |s| &lt; 1; ln(1 − y) is TwoAtanh(−y/(2 − y)) without cancellation.</summary>
+    /// <remarks>
+    /// |s| &lt; 1/64: 2·(s + s³/3 + s⁵/5 + s⁷/7 + s⁹/9) (the first omitted term is below 2^-63 relative), no
+    /// table and no divide; otherwise <see cref="Log"/> of the ratio, accurate to a few 1e-16 absolute.
+    /// </remarks>
+    public static double TwoAtanh(double s)
+    {
+        if (Math.Abs(s) < 1.0 / 64)
+        {
+            double z = s * s;
+            double z2 = z * z;
+            double series = (2.0 + z * (2.0 / 3)) + z2 * ((2.0 / 5 + z * (2.0 / 7)) + z2 * (2.0 / 9));
+            return s * series;
+        }
+
+        return TwoAtanhByLog(s);
+    }
+
+    private static double TwoAtanhByLog(double s) => Log((1.0 + s) / (1.0 - s));
+
+    // below this |x| the general Exp has n = 0 (|x|·64/ln2 < 0.4987), so the shortcut is bit-identical
+    private const double SmallArgument = 0.0054;
+
+    // e^r − 1 = r + r²·(1/2 + r/6 + r²·(1/24 + r/120 + r²/720)) for |r| ≤ ln2/128 (the next term is below
+    // 3e-20): Estrin's grouping, so the pairs evaluate in parallel and the dependent chain is three multiply-adds
+    // long instead of six (same terms, fixed order)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double ExpM1Polynomial(double r)
+    {
+        double r2 = r * r;
+        double high = (1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720);
+        return r + r2 * ((1.0 / 2 + r * (1.0 / 6)) + r2 * high);
     }
 
     // 2^(j/64) for j = 0..63, correctly rounded, as IEEE-754 bits (RVA data: no allocation, no initialiser)

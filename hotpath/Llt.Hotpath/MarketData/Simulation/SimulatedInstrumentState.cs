@@ -9,19 +9,21 @@ internal struct SimulatedInstrumentState
     // ---- concluded parameters ----
     public long TickSize;
     public long LotSize;
-    /// <summary>Start price in ticks: mid (ticks) = StartTicks · exp(LogFair + Deviation).</summary>
-    public double StartTicks;
     /// <summary>Clamp for the mid in ticks so a runaway walk can never overflow the 10^-8 fixed-point price.</summary>
     public double MaxTicks;
     public double FairSigmaPerSqrtSec;
     public double NoiseStd;
     public double BaseSpreadTicks;
-    public double LogQuoteSizeMedian;
-    public double LogTradeSizeMedian;
+    public LotSizeDistribution QuoteSizes;
+    public LotSizeDistribution TradeSizes;
+    /// <summary>Trade sizes on the breaking instrument during its focus window (×breakoutTradeSizeMultiplier).</summary>
+    public LotSizeDistribution BreakoutTradeSizes;
 
     // ---- state ----
     public long LastUpdateNs;
-    public double LogFair;
+    /// <summary>Mid in ticks, start price · e^(log fair value + deviation), updated by e^(the step's log move) on every quote.</summary>
+    public double MidTicks;
+    /// <summary>log(mid / fair value): the Ornstein-Uhlenbeck part.</summary>
     public double Deviation;
     public double TrendDriftPerSec;
     public double TrendRemainingSec;

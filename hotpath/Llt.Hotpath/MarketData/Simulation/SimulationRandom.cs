@@ -54,17 +54,42 @@ public struct SimulationRandom
     }
 
     /// <summary>Standard normal N(0, 1) by the ziggurat (<see cref="ZigguratTable"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextNormal() => Normal(_generator.NextUInt64());
+
+    /// <summary>
+    /// Standard normal N(0, 1) by the ziggurat (<see cref="ZigguratTable"/>) whose first attempt uses
+    /// <paramref name="bits"/> (a uniform 64-bit draw the caller took from elsewhere, e.g. a block); the rare
+    /// rejections draw from this stream.
+    /// </summary>
     /// <remarks>
-    /// One 64-bit draw: bits 0–7 pick the layer, bits 11–63 as a signed integer give the point across it (and
-    /// the sign). ~99% of draws return after one compare; the rest test the wedge with one Exp or, from the
-    /// base layer, sample the tail beyond r exactly (Marsaglia 1964) with two Logs.
+    /// Bits 0–7 pick the layer, bits 11–63 as a signed integer give the point across it (and the sign). ~99% of
+    /// draws return after one compare; the rest test the wedge with one Exp or, from the base layer, sample the
+    /// tail beyond r exactly (Marsaglia 1964) with two Logs.
     /// </remarks>
-    public double NextNormal()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Normal(ulong bits)
+    {
+        ZigguratTable table = ZigguratTable.Normal;
+        int layer = (int)(bits & ZigguratTable.LayerMask);
+        long j = (long)bits >> 11;
+        if (Math.Abs(j) < At(table.Inner, layer))
+        {
+            return j * At(table.Width, layer);
+        }
+
+        return NormalOutsideInner(bits);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="Normal(ulong)"/> when its first compare failed for <paramref name="bits"/> (the
+    /// draw block evaluates the first compare for many draws at once and calls this for the ~1% left).
+    /// </summary>
+    public double NormalOutsideInner(ulong bits)
     {
         ZigguratTable table = ZigguratTable.Normal;
         while (true)
         {
-            ulong bits = _generator.NextUInt64();
             int layer = (int)(bits & ZigguratTable.LayerMask);
             long j = (long)bits >> 11;
             double x = j * At(table.Width, layer);
@@ -75,7 +100,8 @@ public struct SimulationRandom
 
             if (layer == 0)
             {
-                return NormalTail(table.TailStart, j < 0);
+                double tail = NextNormalTail(table.TailStart);
+                return j < 0 ? -tail : tail;
             }
 
             double y = At(table.LowDensity, layer) + NextDouble() * At(table.DensityStep, layer);
@@ -83,17 +109,40 @@ public struct SimulationRandom
             {
                 return x;
             }
+
+            bits = _generator.NextUInt64();
         }
     }
 
     /// <summary>Standard exponential (mean 1) by the ziggurat; the tail beyond r is r + a fresh draw (memoryless).</summary>
-    public double NextStandardExponential()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextStandardExponential() => StandardExponential(_generator.NextUInt64());
+
+    /// <summary>
+    /// Standard exponential by the ziggurat whose first attempt uses <paramref name="bits"/> (see
+    /// <see cref="Normal(ulong)"/>); rejections and the tail draw from this stream.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double StandardExponential(ulong bits)
+    {
+        ZigguratTable table = ZigguratTable.Exponential;
+        int layer = (int)(bits & ZigguratTable.LayerMask);
+        long j = (long)(bits >> 11);
+        if (j < At(table.Inner, layer))
+        {
+            return j * At(table.Width, layer);
+        }
+
+        return StandardExponentialOutsideInner(bits);
+    }
+
+    /// <summary>The rest of <see cref="StandardExponential(ulong)"/> when its first compare failed (see <see cref="NormalOutsideInner"/>).</summary>
+    public double StandardExponentialOutsideInner(ulong bits)
     {
         ZigguratTable table = ZigguratTable.Exponential;
         double offset = 0;
         while (true)
         {
-            ulong bits = _generator.NextUInt64();
             int layer = (int)(bits & ZigguratTable.LayerMask);
             long j = (long)(bits >> 11);
             double x = j * At(table.Width, layer);
@@ -105,26 +154,25 @@ public struct SimulationRandom
             if (layer == 0)
             {
                 offset += table.TailStart;
-                continue;
+            }
+            else
+            {
+                double y = At(table.LowDensity, layer) + NextDouble() * At(table.DensityStep, layer);
+                if (y < DeterministicMath.Exp(-x))
+                {
+                    return offset + x;
+                }
             }
 
-            double y = At(table.LowDensity, layer) + NextDouble() * At(table.DensityStep, layer);
-            if (y < DeterministicMath.Exp(-x))
-            {
-                return offset + x;
-            }
+            bits = _generator.NextUInt64();
         }
     }
 
-    /// <summary>Exponential with the given mean.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextExponential(double mean) => mean * NextStandardExponential();
-
-    /// <summary>exp(N(mu, sigma²)).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextLogNormal(double mu, double sigma) => DeterministicMath.Exp(mu + sigma * NextNormal());
-
-    private double NormalTail(double r, bool negative)
+    /// <summary>
+    /// A standard normal conditioned on exceeding <paramref name="r"/> &gt; 0, sampled exactly (Marsaglia 1964:
+    /// r + x with x = −ln U₁ / r, accepted when 2·(−ln U₂) ≥ x²); efficient for r ≳ 1.
+    /// </summary>
+    public double NextNormalTail(double r)
     {
         double x;
         double y;
@@ -135,8 +183,16 @@ public struct SimulationRandom
         }
         while (y + y < x * x);
 
-        return negative ? -(r + x) : r + x;
+        return r + x;
     }
+
+    /// <summary>Exponential with the given mean.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextExponential(double mean) => mean * NextStandardExponential();
+
+    /// <summary>exp(N(mu, sigma²)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextLogNormal(double mu, double sigma) => DeterministicMath.Exp(mu + sigma * NextNormal());
 
     // the layer index is masked to 0..255 and every table has 256 entries: no bounds check needed
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

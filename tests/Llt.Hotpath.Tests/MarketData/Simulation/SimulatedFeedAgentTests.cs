@@ -8,7 +8,7 @@ namespace Llt.Hotpath.Tests.MarketData.Simulation;
 public sealed class SimulatedFeedAgentTests
 {
     // SHA-256 of (msgTypeId, message body after the SBE header) for the first 10,000 records of CreateDefault(10, seed: 42), receiveTs = 0
-    private const string PinnedDigest = "4BC290EBD0BE6B01835D730E4EA939A6B95CF193EBB1B9A99DA48022E2FD4086";
+    private const string PinnedDigest = "B7CCEAA3A23A2F16683D7271D70217B0B7AF5F05819C6A34002EC93496F06A2C";
 
     [Fact]
     public void SameSeed_100kEvents_ProduceIdenticalBytes()
