@@ -39,6 +39,13 @@ public sealed class ConductorAgent : IAgent
     /// <summary>Feed failover; checked on this agent's timer, on the thread that applies the ticks.</summary>
     public FeedSelector? Feeds { get; init; }
 
+    /// <summary>
+    /// The market-data agent's clock reading of this duty cycle, when this agent runs after it on the same thread: the
+    /// timer checks take it instead of reading the clock again (a read per duty cycle is a read per tick in a paced
+    /// feed). The heartbeat itself reads the real clock.
+    /// </summary>
+    public INanoClock? CycleClock { get; init; }
+
     public ConductorAgent(
         CountersManager countersManager,
         EngineCounters counters,
@@ -85,7 +92,7 @@ public sealed class ConductorAgent : IAgent
 
     public int DoWork()
     {
-        long now = _clock.NanoTime();
+        long now = (CycleClock ?? _clock).NanoTime();
         int work = 0;
         if (Feeds is { IsEnabled: true } feeds && now >= _nextFeedCheckNs)
         {
@@ -127,6 +134,7 @@ public sealed class ConductorAgent : IAgent
         _counters.DutyCycles.Increment();
         _counters.AgentErrors.Set(_errors.ErrorCount);
         _counters.JournalRollStalls.Set(_journal.Writer.RollStalls);
+        _counters.JournalPagesRetouched.Set(_journal.Writer.PagesRetouched);
 
         // P&L first, heartbeat last: the heartbeat carries its own journal sequence and closes each beat.
         if (_execution is not null)

@@ -29,6 +29,7 @@ public sealed class EngineCounters
         JournalPosition = counters.AllocateCounter(301, "journal: position (bytes)");
         JournalFailures = counters.AllocateCounter(302, "journal: appends refused");
         JournalRollStalls = counters.AllocateCounter(303, "journal: segment roll stalls");
+        JournalPagesRetouched = counters.AllocateCounter(304, "journal: pages the pre-toucher made writable again (faults kept off the writer)");
         AgentErrors = counters.AllocateCounter(400, "runtime: agent errors");
         DutyCycles = counters.AllocateCounter(401, "runtime: conductor duty cycles");
         MdRejectsByReason = new Counter[(MaxFeeds + 1) * ReasonCount];
@@ -79,6 +80,9 @@ public sealed class EngineCounters
     public Counter JournalPosition { get; }
     public Counter JournalFailures { get; }
     public Counter JournalRollStalls { get; }
+
+    /// <summary>Journal pages writeback had write-protected that the pre-toucher faulted back in (docs/JOURNAL.md).</summary>
+    public Counter JournalPagesRetouched { get; }
     public Counter AgentErrors { get; }
     public Counter DutyCycles { get; }
     public LatencyHistogram MdRingLatency { get; }

@@ -174,12 +174,13 @@ public sealed class MarketDataAgent : IAgent
         /// <summary>Venue reports due now (acks, fills, cancels) flow back to OMS, portfolio and strategies.</summary>
         public readonly int PollVenues(long nowNs)
         {
+            // every cycle, work or not: the gateway and the conductor after this agent time themselves by it
+            CycleClock?.Update(nowNs);
             if (_execution is null)
             {
                 return 0;
             }
 
-            CycleClock?.Update(nowNs);
             _journal.Stamp(nowNs);
             int polled = _execution.Poll(nowNs);
             _journal.Unstamp();

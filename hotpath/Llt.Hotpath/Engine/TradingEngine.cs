@@ -96,8 +96,11 @@ public sealed class TradingEngine : IDisposable
 
         // On the trader's thread the gateway runs right after the market-data agent, which reads the clock every duty
         // cycle anyway: the gateway takes that reading instead of its own. On its own thread it reads its own.
-        CachedNanoClock? cycleClock = SharesThread(config, EngineAgentNames.Gateway, EngineAgentNames.MarketData) ? new CachedNanoClock() : null;
-        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, cycleClock ?? clock, CountersManager);
+        // The conductor, when it runs after the market-data agent on the same thread, takes that reading for its timers too.
+        bool gatewayFollows = SharesThread(config, EngineAgentNames.Gateway, EngineAgentNames.MarketData);
+        bool conductorFollows = SharesThread(config, EngineAgentNames.Conductor, EngineAgentNames.MarketData);
+        CachedNanoClock? cycleClock = gatewayFollows || conductorFollows ? new CachedNanoClock() : null;
+        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, gatewayFollows ? cycleClock! : clock, CountersManager);
         OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
         if (!Journal.Writer.Recovery.CreatedNew)
         {
@@ -120,6 +123,7 @@ public sealed class TradingEngine : IDisposable
         Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor)
         {
             Feeds = FeedSelector,
+            CycleClock = conductorFollows ? cycleClock : null,
         };
         if (config.Feed.IsSimulator)
         {
