@@ -101,6 +101,20 @@ public struct Order
             return OrderRequest.NoPrice;
         }
 
+        if (notional >= long.MinValue && notional <= long.MaxValue && cumQty > 0 && cumQty < (1L << 62))
+        {
+            // in 64 bits when the notional fits (a 128-bit divide is a runtime call); the same rounding
+            long n = (long)notional;
+            long q = n / cumQty;
+            long r = n - (q * cumQty);
+            if (Math.Abs(r) * 2 >= cumQty)
+            {
+                q += n < 0 ? -1 : 1;
+            }
+
+            return q;
+        }
+
         (Int128 quotient, Int128 remainder) = Int128.DivRem(notional, cumQty);
         if (Int128.Abs(remainder) * 2 >= cumQty)
         {

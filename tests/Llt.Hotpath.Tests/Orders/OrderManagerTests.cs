@@ -132,6 +132,20 @@ public sealed class OrderManagerTests
     }
 
     [Fact]
+    public void AvgPx_OfANotionalBeyondALong_IsStillExact()
+    {
+        // 3 × 4e18 overflows a long: the average comes from the 128-bit path, the small case above from the 64-bit one
+        long price = 4_000_000_000_000_000_000;
+        OrderManager oms = Acked(7, 3, price);
+        Assert.Equal(OrderResult.Ok, oms.OnFill(7, 2, price, 0, 300, out _));
+        Assert.Equal(OrderResult.Ok, oms.OnFill(7, 1, price - 3, 0, 301, out FillEffect last));
+
+        // (2p + p − 3) / 3 = p − 1 exactly
+        Assert.Equal(price - 1, last.AvgPx);
+        Assert.Equal(((Int128)price * 3) - 3, oms.LastClosed.Notional);
+    }
+
+    [Fact]
     public void AvgPx_RoundsHalfAwayFromZero()
     {
         OrderManager oms = Acked(1, 4, 11 * Scale);
