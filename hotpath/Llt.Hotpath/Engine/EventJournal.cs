@@ -228,6 +228,39 @@ public sealed class EventJournal : IDisposable
         return sequence;
     }
 
+    /// <summary>
+    /// Room for a message of up to <paramref name="maxLength"/> bytes (header included) right in the journal, to encode
+    /// in place and publish with <see cref="CommitClaim"/>: no scratch buffer to clear and copy. Empty while appends are
+    /// deferred (the event must wait its turn) or when the journal refuses: encode into <see cref="ClearedScratch"/> and
+    /// <see cref="AppendScratch"/> then.
+    /// </summary>
+    public Span<byte> TryClaim(int templateId, int maxLength)
+    {
+        if (_deferring)
+        {
+            return default;
+        }
+
+        return _writer.TryClaim(templateId, maxLength, EpochNanoTime(), out Span<byte> payload) < 0 ? default : payload;
+    }
+
+    /// <summary>Publishes the message <see cref="TryClaim"/> made room for, <paramref name="length"/> bytes of it; returns its sequence or -1.</summary>
+    public long CommitClaim(int length)
+    {
+        long sequence = _writer.NextSequence;
+        long result = _writer.Commit(length);
+        if (result < 0)
+        {
+            _writer.Abort();
+            _counters.JournalFailures.Increment();
+            return -1;
+        }
+
+        _counters.JournalFrames.Increment();
+        _counters.JournalPosition.Set(result);
+        return sequence;
+    }
+
     /// <summary>Appends the first <paramref name="length"/> bytes of <see cref="Scratch"/>.</summary>
     public long AppendScratch(int templateId, int length) => Append(templateId, _scratch.AsSpan(0, length));
 

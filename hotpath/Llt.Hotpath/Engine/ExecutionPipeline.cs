@@ -596,7 +596,10 @@ public sealed class ExecutionPipeline
         long nowNs, long fee = 0)
     {
         int fixedLength = ExecutionReportEncoder.HeaderLength + ExecutionReportEncoder.BlockLength;
-        var report = ExecutionReportEncoder.WrapAndApplyHeader(_journal.ClearedScratch(fixedLength + 64), 0);
+        // encoded in place in the journal when it is not holding events back (every report from a venue): no scratch copy
+        Span<byte> claimed = _journal.TryClaim(ExecutionReportEncoder.TemplateId, fixedLength + 64);
+        bool inPlace = !claimed.IsEmpty;
+        var report = ExecutionReportEncoder.WrapAndApplyHeader(inPlace ? claimed : _journal.ClearedScratch(fixedLength + 64), 0);
         report.SetClOrdId((ulong)clOrdId);
         report.SetVenueOrderId((ulong)clOrdId);
         report.SetInstrumentId(instrumentId);
@@ -625,7 +628,15 @@ public sealed class ExecutionPipeline
         }
 
         report.SetText(ReadOnlySpan<byte>.Empty);
-        _journal.AppendScratch(ExecutionReportEncoder.TemplateId, ExecutionReportEncoder.HeaderLength + report.EncodedLength);
+        int length = ExecutionReportEncoder.HeaderLength + report.EncodedLength;
+        if (inPlace)
+        {
+            _journal.CommitClaim(length);
+        }
+        else
+        {
+            _journal.AppendScratch(ExecutionReportEncoder.TemplateId, length);
+        }
     }
 
     private struct ReportHandler : IVenueReportHandler

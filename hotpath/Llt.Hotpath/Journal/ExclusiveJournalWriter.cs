@@ -108,7 +108,7 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
     /// <summary>
     /// Reserves a frame for <paramref name="length"/> payload bytes and returns the position after it, or a
     /// negative <see cref="JournalWriteResult"/> code. Write the payload into <paramref name="payload"/>, then
-    /// <see cref="Commit"/> (or <see cref="Abort"/>). Readers see nothing of the frame before the commit.
+    /// <see cref="Commit()"/> (or <see cref="Abort"/>). Readers see nothing of the frame before the commit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long TryClaim(int type, int length, long timestampNs, out Span<byte> payload)
@@ -179,6 +179,27 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
         // release: the background thread msyncs up to this position only after the frame is in place
         Volatile.Write(ref _position, position);
         return position;
+    }
+
+    /// <summary>
+    /// <see cref="Commit()"/> for a frame whose payload turned out shorter than claimed (a message encoded in place
+    /// whose length is known only once written): only the first <paramref name="length"/> payload bytes are published
+    /// and the next frame starts after them. The claimed bytes beyond were never written (segments start zeroed).
+    /// </summary>
+    public long Commit(int length)
+    {
+        if (_claimOffset == NoClaim)
+        {
+            return JournalWriteResult.NotClaimed;
+        }
+
+        if ((uint)length > (uint)(_claimFrameLength - JournalDescriptor.FrameHeaderLength))
+        {
+            return JournalWriteResult.InvalidLength;
+        }
+
+        _claimFrameLength = JournalDescriptor.FrameHeaderLength + length;
+        return Commit();
     }
 
     /// <summary>Drops the claimed frame: its bytes are zeroed and the next claim reuses the space and sequence.</summary>

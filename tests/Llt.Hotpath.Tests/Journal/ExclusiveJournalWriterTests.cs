@@ -74,6 +74,32 @@ public sealed class ExclusiveJournalWriterTests
     }
 
     [Fact]
+    public void TryClaim_ThenCommitShorter_PublishesOnlyWhatWasWritten_AndTheNextFrameFollowsIt()
+    {
+        // a message encoded in place whose length is known once written: claim the most it can take, commit what it took
+        using var temp = new TempJournalDirectory();
+        long afterBoth;
+        using (var writer = ExclusiveJournalWriter.Open(Options(temp.Journal)))
+        {
+            Assert.True(writer.TryClaim(type: 7, length: 200, timestampNs: 1, out Span<byte> payload) > 0);
+            payload[..40].Fill(0x5A);
+            Assert.Equal(JournalWriteResult.InvalidLength, writer.Commit(201));
+            long afterFirst = writer.Commit(40);
+            Assert.Equal(JournalDescriptor.AlignFrame(JournalDescriptor.FrameHeaderLength + 40), afterFirst - JournalDescriptor.SegmentHeaderLength);
+            afterBoth = writer.Append(8, new byte[] { 1, 2, 3 }, 2);
+        }
+
+        using var tailer = JournalTailer.OpenAtStart(temp.Journal);
+        Assert.Equal(JournalReadResult.FrameRead, tailer.TryRead(out JournalFrame first));
+        Assert.Equal((7, 40), (first.Type, first.Payload.Length));
+        Assert.True(first.Payload.SequenceEqual(Enumerable.Repeat((byte)0x5A, 40).ToArray()));
+        Assert.Equal(JournalReadResult.FrameRead, tailer.TryRead(out JournalFrame second));
+        Assert.Equal(8, second.Type);
+        Assert.True(second.Payload.SequenceEqual(new byte[] { 1, 2, 3 }));
+        Assert.Equal(afterBoth, tailer.Position);
+    }
+
+    [Fact]
     public void TryClaim_WhileClaimPending_ReturnsClaimPending_AndAbortFreesTheSlotAndSequence()
     {
         using var temp = new TempJournalDirectory();
