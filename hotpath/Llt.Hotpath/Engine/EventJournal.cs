@@ -216,7 +216,12 @@ public sealed class EventJournal : IDisposable
     private long Write(int templateId, ReadOnlySpan<byte> message, long timestampNs)
     {
         long sequence = _writer.NextSequence;
-        long result = _writer.Append(templateId, message, timestampNs);
+        return Published(_writer.Append(templateId, message, timestampNs), sequence);
+    }
+
+    /// <summary>Counts an append's outcome (the writer's position after it, or a negative code); its sequence or -1.</summary>
+    private long Published(long result, long sequence)
+    {
         if (result < 0)
         {
             _counters.JournalFailures.Increment();
@@ -252,13 +257,9 @@ public sealed class EventJournal : IDisposable
         if (result < 0)
         {
             _writer.Abort();
-            _counters.JournalFailures.Increment();
-            return -1;
         }
 
-        _counters.JournalFrames.Increment();
-        _counters.JournalPosition.Set(result);
-        return sequence;
+        return Published(result, sequence);
     }
 
     /// <summary>Appends the first <paramref name="length"/> bytes of <see cref="Scratch"/>.</summary>

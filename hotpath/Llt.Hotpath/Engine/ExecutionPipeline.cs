@@ -50,7 +50,7 @@ public sealed class ExecutionPipeline
     private ReportHandler _reports;
     private readonly long[] _timedOut = new long[64];
     // as many as the gateway can produce in one of its cycles (GatewayAgent's order batch), so reports never queue up
-    private const int ReportBatchLimit = 4096;
+    private const int ReportBatchLimit = GatewayAgent.OrderBatchLimit;
 
     public ExecutionPipeline(
         RiskGate risk, OrderManager oms, VenueGateway gateway, PortfolioLedger portfolio, StrategyHost strategies,

@@ -30,9 +30,9 @@ public sealed class GatewayAgent : IAgent
     // Per duty cycle. The order ring must be drained faster than the trader fills it: the market-data agent forwards
     // up to 1,024 quotes per cycle (its batch) plus the orders they cause, so a limit of 256 let the ring fill and
     // stay full under a bursty feed: quotes dropped before the venues, orders refused, each order reaching its venue
-    // tens of cycles late. 4,096 records (~256 KiB) keeps up with a full market-data batch and is a quarter of the
-    // ring. External adapters' reports keep the smaller limit.
-    private const int OrderBatchLimit = 4096;
+    // tens of cycles late. Four market-data batches (4,096 records, ~256 KiB, a quarter of the ring) keep up with a
+    // full batch and the orders it causes. External adapters' reports keep the smaller limit.
+    internal const int OrderBatchLimit = 4 * MarketDataAgent.BatchLimit;
     private const int BatchLimit = 256;
 
     private readonly RingBuffer _orders;

@@ -21,7 +21,8 @@ public sealed class MarketDataAgent : IAgent
 {
     // Larger than the simulator's publish batch, so a shared duty cycle drains md.ring rather than letting
     // it fill (a full ring turns into queueing latency for every tick).
-    private const int BatchLimit = 1024;
+    /// <summary>Ticks read from md.ring per duty cycle; the gateway's order batch is sized from it.</summary>
+    internal const int BatchLimit = 1024;
 
     // Enum names looked up once: formatting an enum in the reject path would allocate on its first use.
     private static readonly string[] RejectReasonNames = Enum.GetNames<TickRejectReason>();

@@ -71,9 +71,7 @@ public sealed class ClOrdIdIndex
             return false;
         }
 
-        _keys[i] = key;
-        _values[i] = value;
-        _count++;
+        Place(i, key, value);
         return true;
     }
 
@@ -86,8 +84,13 @@ public sealed class ClOrdIdIndex
             i = (i + 1) & _mask;
         }
 
-        _keys[i] = key;
-        _values[i] = value;
+        Place(i, key, value);
+    }
+
+    private void Place(int bucket, long key, int value)
+    {
+        _keys[bucket] = key;
+        _values[bucket] = value;
         _count++;
     }
 

@@ -94,33 +94,7 @@ public struct Order
     internal static bool IsPendingStatus(OrdStatus status) =>
         status is OrdStatus.PendingNew or OrdStatus.PendingCancel or OrdStatus.PendingReplace;
 
-    internal static long ComputeAvgPx(Int128 notional, long cumQty)
-    {
-        if (cumQty == 0)
-        {
-            return OrderRequest.NoPrice;
-        }
-
-        if (notional >= long.MinValue && notional <= long.MaxValue && cumQty > 0 && cumQty < (1L << 62))
-        {
-            // in 64 bits when the notional fits (a 128-bit divide is a runtime call); the same rounding
-            long n = (long)notional;
-            long q = n / cumQty;
-            long r = n - (q * cumQty);
-            if (Math.Abs(r) * 2 >= cumQty)
-            {
-                q += n < 0 ? -1 : 1;
-            }
-
-            return q;
-        }
-
-        (Int128 quotient, Int128 remainder) = Int128.DivRem(notional, cumQty);
-        if (Int128.Abs(remainder) * 2 >= cumQty)
-        {
-            quotient += notional < 0 ? -1 : 1;
-        }
-
-        return (long)quotient;
-    }
+    // the ledger's rounding (nearest 10^-8, halves away from zero), with its 64-bit path when the notional fits a long
+    internal static long ComputeAvgPx(Int128 notional, long cumQty) =>
+        cumQty == 0 ? OrderRequest.NoPrice : Portfolio.PositionMath.RoundedAverage(notional, cumQty);
 }

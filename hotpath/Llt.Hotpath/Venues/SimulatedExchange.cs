@@ -233,20 +233,7 @@ public sealed class SimulatedExchange
             return VenueResult.InvalidPrice;
         }
 
-        if (_requests.IsFull)
-        {
-            return VenueResult.RequestQueueFull;
-        }
-
-        ref VenueRequest request = ref _requests.Claim(out _);
-        request.Kind = VenueRequestKind.Replace;
-        request.ArrivalNs = nowNs + _entryLatencyNs;
-        request.ClOrdId = clOrdId;
-        request.NewClOrdId = newClOrdId;
-        request.Price = price;
-        request.StopPrice = 0;
-        request.Qty = qty;
-        return VenueResult.Accepted;
+        return EnqueueReplace(clOrdId, newClOrdId, price, 0, qty, nowNs);
     }
 
     /// <summary>
@@ -273,6 +260,12 @@ public sealed class SimulatedExchange
             return VenueResult.InvalidPrice;
         }
 
+        return EnqueueReplace(clOrdId, newClOrdId, limitPrice, stopPrice, qty, nowNs);
+    }
+
+    /// <summary>Queues a cancel/replace request for its entry latency (Replace and ReplaceStop checked their terms).</summary>
+    private VenueResult EnqueueReplace(long clOrdId, long newClOrdId, long price, long stopPrice, long qty, long nowNs)
+    {
         if (_requests.IsFull)
         {
             return VenueResult.RequestQueueFull;
@@ -283,7 +276,7 @@ public sealed class SimulatedExchange
         request.ArrivalNs = nowNs + _entryLatencyNs;
         request.ClOrdId = clOrdId;
         request.NewClOrdId = newClOrdId;
-        request.Price = limitPrice;
+        request.Price = price;
         request.StopPrice = stopPrice;
         request.Qty = qty;
         return VenueResult.Accepted;
