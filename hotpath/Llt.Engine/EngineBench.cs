@@ -7,6 +7,7 @@ using Llt.Hotpath.Engine;
 using Llt.Hotpath.Feeds.Itch;
 using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.Ipc;
+using Llt.Hotpath.Journal;
 using Llt.Hotpath.MarketData.Simulation;
 using Llt.Hotpath.Runtime;
 
@@ -67,12 +68,12 @@ internal static class EngineBench
                 case "--venues" when i + 1 < args.Length && args[i + 1] is "1" or "2":
                     s_venues = args[++i][0] - '0';
                     break;
-                case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "throughput" or "latency" or "replay" or "itch":
+                case "--phase" when i + 1 < args.Length && args[i + 1] is "all" or "core" or "throughput" or "latency" or "replay" or "itch":
                     phases = args[++i];
                     break;
                 default:
                     Console.Error.WriteLine($"llt-engine bench: bad argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|throughput|latency|replay|itch] [--rate EVENTS_PER_S] [--venues 1|2] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
+                    Console.Error.WriteLine("usage: llt-engine bench [--mode one-thread|pipelined] [--ticks N] [--instruments N] [--phase all|core|throughput|latency|replay|itch] [--rate EVENTS_PER_S] [--venues 1|2] [--cpus FEED/TRADER/GATEWAY] [--journal-ticks] [--no-strategies] [--json]");
                     return 2;
             }
         }
@@ -95,17 +96,19 @@ internal static class EngineBench
         }
 
         bool all = phases == "all";
+        PhaseResult? core = all || phases == "core" ? RunCore(ticks, instruments, journalTicks, strategiesOn) : null;
         PhaseResult? throughput = all || phases == "throughput" ? RunPhase(ticks, instruments, journalTicks, strategiesOn, batch: 256) : null;
         PhaseResult? latency = all || phases == "latency" ? RunPhase(all ? Math.Min(ticks, 2_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 1) : null;
         PhaseResult? replay = all || phases == "replay" ? RunPhase(all ? Math.Min(ticks, 4_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 256, source: "replay") : null;
         PhaseResult? itch = all || phases == "itch" ? RunPhase(all ? Math.Min(ticks, 2_000_000) : ticks, instruments, journalTicks, strategiesOn, batch: 1, source: "itch") : null;
         if (json)
         {
-            WriteJson(ticks, instruments, journalTicks, throughput, latency, replay, itch: itch);
+            WriteJson(ticks, instruments, journalTicks, throughput, latency, replay, itch: itch, core: core);
         }
         else
         {
             Console.Out.WriteLine($"llt-engine bench: {instruments} instruments, {(strategiesOn ? "both built-in strategies on each" : "no strategies")}, journalTicks={journalTicks}, venues={s_venues}, {Environment.ProcessorCount} CPUs");
+            Print("core (simulator -> books -> indicators -> strategies, decisions journaled, no execution; batch 256)", core);
             Print("throughput (batch 256)", throughput);
             Print("latency (batch 1)", latency);
             Print("replay (pre-generated, batch 256)", replay);
@@ -153,6 +156,7 @@ internal static class EngineBench
 
         // a pre-generated source holds only the ticks it was made for; the simulator runs on while the JIT settles
         double settleSeconds = feed is null ? WarmUntilJitSettles(invoker) : 0;
+        WaitForNextSegment(engine.Journal.Writer);
 
         engine.CountersManager.CreateReader();
         long startTicks = accepted.Get();
@@ -216,6 +220,57 @@ internal static class EngineBench
     }
 
     /// <summary>
+    /// Issue "Engine core"'s path on one thread (<see cref="EngineCoreBench"/>): the simulator publishing 256 ticks a
+    /// duty cycle, the market-data agent taking them through validation, books, indicators and both strategies, whose
+    /// decisions are journaled but not executed.
+    /// </summary>
+    private static PhaseResult RunCore(long ticks, int instrumentCount, bool journalTicks, bool strategiesOn)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "llt-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-core");
+        EngineConfig config = BenchConfig(root, instrumentCount, journalTicks, strategiesOn, new FeedConfig { Type = "simulator", Mode = "max", Seed = 42, Batch = 256 });
+        using var core = new EngineCoreBench(config, root);
+        core.Start();
+        core.RunFor(Math.Min(200_000, ticks / 10));
+        double settleSeconds = WarmUntilJitSettles(() => core.DoWork());
+        WaitForNextSegment(core.JournalWriter);
+        long startTicks = core.Accepted.Get();
+        long startDecisions = core.Decisions.Get();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        int gen0 = GC.CollectionCount(0);
+        int gen1 = GC.CollectionCount(1);
+        int gen2 = GC.CollectionCount(2);
+        core.TickToDecision.Reset();
+        core.TickProcessed.Reset();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        long elapsed = core.RunFor(ticks);
+        long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var result = new PhaseResult
+        {
+            WarmUpTicks = startTicks,
+            JitSettleSeconds = settleSeconds,
+            Ticks = core.Accepted.Get() - startTicks,
+            Decisions = core.Decisions.Get() - startDecisions,
+            Seconds = elapsed / (double)Stopwatch.Frequency,
+            AllocatedBytes = allocatedInWindow,
+            Gc0 = GC.CollectionCount(0) - gen0,
+            Gc1 = GC.CollectionCount(1) - gen1,
+            Gc2 = GC.CollectionCount(2) - gen2,
+            Rejected = core.Rejected.Get(),
+            JournalRolls = core.JournalRolls,
+            JournalRollStalls = core.JournalRollStalls,
+        };
+
+        using CountersReader reader = core.Counters.CreateReader();
+        HistogramSnapshot snapshot = reader.CreateSnapshot();
+        result.TickToDecision = Percentiles(reader, snapshot, core.TickToDecision.Id);
+        result.TickProcessed = Percentiles(reader, snapshot, core.TickProcessed.Id);
+        result.TickToOrder = [0, 0, 0, 0, 0, 0, 0]; // nothing is sent: there is no execution behind the core
+        return result;
+    }
+
+    /// <summary>
     /// Feed, trader and gateway on their own threads (backoff idle, pinned when <paramref name="cpus"/> say so),
     /// the feed paced at <paramref name="rate"/> events/s so the latency is the path's and not a queue's. The
     /// bench thread only watches the counters. Allocation is counted over the whole process.
@@ -238,7 +293,8 @@ internal static class EngineBench
         engine.Start();
         long warmUp = Math.Min(rate, ticks / 10);
         WaitFor(accepted, warmUp);
-        double settleSeconds = WarmUntilJitSettles(null);
+        double settleSeconds = WarmUntilJitSettles((Action?)null);
+        WaitForNextSegment(engine.Journal.Writer);
         long startTicks = accepted.Get();
         long startDecisions = engine.OrderEntry.Decisions.Get();
         long startSent = engine.Execution.OrdersSent.Get();
@@ -294,6 +350,20 @@ internal static class EngineBench
     }
 
     /// <summary>
+    /// Waits (at most a minute) until the journal's background thread has the next segment ready. The bench's
+    /// segments are 1 GiB so the window sees no roll; zeroing the next one takes seconds of the other core, which on
+    /// a 2-core box would otherwise run inside the measured window.
+    /// </summary>
+    private static void WaitForNextSegment(ExclusiveJournalWriter writer)
+    {
+        long deadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (!writer.NextSegmentReady && Stopwatch.GetTimestamp() < deadline)
+        {
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <summary>
     /// Keeps the engine running (one duty cycle after another through <paramref name="invoker"/>, or on its own
     /// threads when null) until the JIT has compiled nothing new for half a second, at most 10 s; returns how long
     /// that took. Tiered compilation moves a method to its optimized, profile-guided code in the background some time
@@ -301,7 +371,10 @@ internal static class EngineBench
     /// ticks alone ended a fraction of a second in, with part of the order path still in tier-0 code, which showed as
     /// a second mode near 1 µs in every JIT latency run. Native AOT compiles nothing at run time: returns at once.
     /// </summary>
-    private static double WarmUntilJitSettles(AgentInvoker? invoker)
+    private static double WarmUntilJitSettles(AgentInvoker? invoker) =>
+        WarmUntilJitSettles(invoker is null ? null : () => invoker.Invoke());
+
+    private static double WarmUntilJitSettles(Action? dutyCycle)
     {
         // (RuntimeFeature.IsDynamicCodeCompiled is no test: PublishAot turns that switch off for JIT runs too)
         long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -314,7 +387,7 @@ internal static class EngineBench
         long lastChange = start;
         while (true)
         {
-            if (invoker is null)
+            if (dutyCycle is null)
             {
                 Thread.Sleep(20);
             }
@@ -322,7 +395,7 @@ internal static class EngineBench
             {
                 for (int i = 0; i < 4096; i++)
                 {
-                    invoker.Invoke();
+                    dutyCycle();
                 }
             }
 
@@ -436,7 +509,7 @@ internal static class EngineBench
     private static void PrintLatency(string label, long[] p) =>
         Console.Out.WriteLine($"    {label,-26} n={p[0]:N0} p50={p[1]} p90={p[2]} p99={p[3]} p99.9={p[4]} p99.99={p[5]} max={p[6]} ns");
 
-    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult? throughput, PhaseResult? latency, PhaseResult? replay, PhaseResult? pipelined = null, PhaseResult? itch = null)
+    private static void WriteJson(long ticks, int instruments, bool journalTicks, PhaseResult? throughput, PhaseResult? latency, PhaseResult? replay, PhaseResult? pipelined = null, PhaseResult? itch = null, PhaseResult? core = null)
     {
         using var stream = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -445,6 +518,7 @@ internal static class EngineBench
         w.WriteNumber("instruments", instruments);
         w.WriteBoolean("journalTicks", journalTicks);
         w.WriteNumber("processors", Environment.ProcessorCount);
+        WritePhase(w, "core", core);
         WritePhase(w, "throughput", throughput);
         WritePhase(w, "latency", latency);
         WritePhase(w, "replay", replay);

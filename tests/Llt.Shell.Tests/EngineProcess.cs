@@ -145,6 +145,18 @@ internal sealed class EngineProcess : IDisposable
         return WaitForExit();
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> (for runs longer than <see cref="Timeout"/>); false if still running.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _process.WaitForExit(); // flushes the asynchronous output handlers
+        return true;
+    }
+
     public int WaitForExit()
     {
         Assert.True(_process.WaitForExit(Timeout), $"llt-engine did not exit within {Timeout.TotalSeconds}s\nstdout:\n{Stdout}\nstderr:\n{Stderr}");

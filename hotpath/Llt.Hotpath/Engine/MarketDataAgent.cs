@@ -34,7 +34,7 @@ public sealed class MarketDataAgent : IAgent
     public MarketDataAgent(
         RingBuffer ring, EventJournal journal, EngineCounters counters, INanoClock clock, bool journalTicks,
         InstrumentTable instruments, TickValidator validator, StrategyHost strategies, OrderEntry orderEntry, MarketBooks books,
-        ExecutionPipeline execution, FeedSelector feeds)
+        ExecutionPipeline? execution, FeedSelector feeds)
     {
         // run the static initialiser now, not on the first rejected tick in the middle of trading
         GC.KeepAlive(RejectReasonNames);

@@ -385,7 +385,8 @@ public sealed class TradingEngine : IDisposable
         };
     }
 
-    private static SimulatorConfig SimulatorConfigFor(EngineConfig config)
+    /// <summary>The simulator the configured feed describes (also the core bench's, so both run the same market).</summary>
+    public static SimulatorConfig SimulatorConfigFor(EngineConfig config)
     {
         var instruments = new SimulatedInstrumentConfig[config.Instruments.Count];
         for (int i = 0; i < instruments.Length; i++)

@@ -96,6 +96,12 @@ public sealed unsafe class ExclusiveJournalWriter : IDisposable
     /// <summary>The background thread's first failure (segment creation, msync, retention), if any.</summary>
     public Exception? BackgroundFailure => _preparer.Failure;
 
+    /// <summary>
+    /// Whether the next segment is created and pre-touched already. Benchmarks wait for it so the background
+    /// thread's page zeroing does not share the measured window.
+    /// </summary>
+    public bool NextSegmentReady => _preparer.HasReadySegment;
+
     /// <summary>Opens (recovering if needed) or creates the journal in <see cref="JournalOptions.Directory"/>.</summary>
     public static ExclusiveJournalWriter Open(JournalOptions options)
     {

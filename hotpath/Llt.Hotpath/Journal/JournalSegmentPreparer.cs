@@ -52,6 +52,9 @@ internal sealed class JournalSegmentPreparer : IDisposable
     /// <summary>The first exception the background thread hit, if any (it keeps running, the writer stalls instead).</summary>
     public Exception? Failure => Volatile.Read(ref _failure);
 
+    /// <summary>Whether a prepared segment waits for the writer's next roll (the roll will not stall).</summary>
+    public bool HasReadySegment => Volatile.Read(ref _ready) != null;
+
     public void Start(JournalSegment active, long nextIndex)
     {
         // release: published before the thread starts (Thread.Start is itself a full barrier; this says why)
