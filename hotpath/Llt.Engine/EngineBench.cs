@@ -172,6 +172,7 @@ internal static class EngineBench
         int gen2 = GC.CollectionCount(2);
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         ResetHistograms(engine);
+        long cpuStart = ThreadCpuClock.NowNs();
         long start = Stopwatch.GetTimestamp();
         long target = startTicks + ticks;
         while (accepted.Get() < target && (feed is null || feed.Remaining > 0))
@@ -181,10 +182,12 @@ internal static class EngineBench
         }
 
         long elapsed = Stopwatch.GetTimestamp() - start;
+        long cpuNs = ThreadCpuClock.NowNs() - cpuStart;
         // read before the result object exists: it is the bench's own allocation, not the engine's
         long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var result = new PhaseResult
         {
+            CpuNs = cpuNs,
             WarmUpTicks = startTicks,
             JitSettleSeconds = settleSeconds,
             Ticks = accepted.Get() - startTicks,
@@ -244,10 +247,13 @@ internal static class EngineBench
         core.TickToDecision.Reset();
         core.TickProcessed.Reset();
         long allocated = GC.GetAllocatedBytesForCurrentThread();
+        long cpuStart = ThreadCpuClock.NowNs();
         long elapsed = core.RunFor(ticks);
+        long cpuNs = ThreadCpuClock.NowNs() - cpuStart;
         long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var result = new PhaseResult
         {
+            CpuNs = cpuNs,
             WarmUpTicks = startTicks,
             JitSettleSeconds = settleSeconds,
             Ticks = core.Accepted.Get() - startTicks,
@@ -498,6 +504,12 @@ internal static class EngineBench
         }
 
         Console.Out.WriteLine($"  {phase}: {r.Ticks:N0} ticks in {r.Seconds:F3} s = {r.Ticks / r.Seconds / 1e6:F2} M ticks/s; {r.Decisions:N0} decisions ({r.Decisions / r.Seconds:N0}/s); rejected {r.Rejected}; agent errors {r.Errors}");
+        if (r.CpuNs > 0)
+        {
+            // the thread's own CPU time: what a tick costs, without the time a shared box kept the thread waiting
+            Console.Out.WriteLine($"    thread CPU {r.CpuNs / 1e9:F3} s = {(double)r.CpuNs / r.Ticks:F1} ns a tick ({r.Ticks / (r.CpuNs / 1e9) / 1e6:F2} M ticks per CPU-second)");
+        }
+
         Console.Out.WriteLine($"    allocated {r.AllocatedBytes} B, GCs gen0/1/2 = {r.Gc0}/{r.Gc1}/{r.Gc2}; journal segment rolls {r.JournalRolls}, of which stalled {r.JournalRollStalls} (whole run)");
         Console.Out.WriteLine($"    warm-up {r.WarmUpTicks:N0} ticks" + (r.JitSettleSeconds > 0 ? $", of which {r.JitSettleSeconds:F1} s until the JIT settled" : ""));
         PrintLatency("tick receive -> processed", r.TickProcessed);
@@ -538,6 +550,12 @@ internal static class EngineBench
         w.WriteNumber("ticks", r.Ticks);
         w.WriteNumber("seconds", r.Seconds);
         w.WriteNumber("ticksPerSecond", r.Ticks / r.Seconds);
+        if (r.CpuNs > 0)
+        {
+            w.WriteNumber("threadCpuSeconds", r.CpuNs / 1e9);
+            w.WriteNumber("cpuNsPerTick", (double)r.CpuNs / r.Ticks);
+        }
+
         w.WriteNumber("decisions", r.Decisions);
         w.WriteNumber("rejected", r.Rejected);
         w.WriteNumber("allocatedBytes", r.AllocatedBytes);
@@ -710,6 +728,8 @@ internal static class EngineBench
     private sealed class PhaseResult
     {
         public long Ticks;
+        // thread CPU time across the window (one-thread phases; 0 for the pipelined mode, whose work spans threads)
+        public long CpuNs;
         public long Decisions;
         public double Seconds;
         public long AllocatedBytes;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Llt.Hotpath.Memory;
 
 namespace Llt.Hotpath.Orders;
 
@@ -92,7 +93,14 @@ public sealed class ClOrdIdIndex
         _keys[bucket] = key;
         _values[bucket] = value;
         _count++;
+        // The ids that come next land a few buckets on: fetch their lines now. Each new id is new to the table, so
+        // once it is bigger than the caches every eighth key (and sixteenth value) would miss, ~46 ns an insert.
+        CacheLinePrefetch.Element(_keys, (bucket + PrefetchDistance) & _mask);
+        CacheLinePrefetch.Element(_values, (bucket + PrefetchDistance) & _mask);
     }
+
+    // buckets ahead: one cache line of keys, far enough that the fetch lands before those ids arrive
+    private const int PrefetchDistance = 8;
 
     public bool TryGetValue(long key, out int value)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Llt.Hotpath.Memory;
 
 namespace Llt.Hotpath.Risk;
 
@@ -115,6 +116,8 @@ public sealed class OpenOrderTable
         // slot + 1 so that 0 means empty without a separate fill pass
         _index[i] = slot + 1;
         Count++;
+        // sequential ids: the next ones use the buckets just after this (see ClOrdIdIndex.Place)
+        CacheLinePrefetch.Element(_index, (i + 16) & _indexMask);
         return slot;
     }
 

@@ -62,6 +62,8 @@ internal static unsafe partial class Libc
 
     public const int ClockMonotonic = 1;
 
+    public const int ClockThreadCpuTime = 3;
+
     // No GC transition: clock_gettime is a vDSO read of a few ns that never blocks or calls back into the runtime
     // (Stopwatch's own shim takes the same shortcut); the transition frame would cost about as much as the read.
     [LibraryImport("libc", EntryPoint = "clock_gettime")]
