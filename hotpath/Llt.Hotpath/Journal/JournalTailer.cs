@@ -20,6 +20,9 @@ namespace Llt.Hotpath.Journal;
 public sealed unsafe class JournalTailer : IDisposable
 {
     private readonly string _directory;
+    // where retention moves retired segments (engine.journal.archiveDir), or null: a segment missing from the
+    // directory is looked for there, so a reader that falls behind retention reads on instead of stalling
+    private readonly string? _archiveDirectory;
     private readonly bool _verifyChecksums;
     private JournalSegment _segment;
     private byte* _segmentPointer;
@@ -27,9 +30,10 @@ public sealed unsafe class JournalTailer : IDisposable
     private long _segmentBasePosition;
     private int _offset;
 
-    private JournalTailer(string directory, JournalSegment segment, int offset, bool verifyChecksums)
+    private JournalTailer(string directory, JournalSegment segment, int offset, bool verifyChecksums, string? archiveDirectory = null)
     {
         _directory = directory;
+        _archiveDirectory = archiveDirectory;
         _verifyChecksums = verifyChecksums;
         _segment = segment;
         _segmentPointer = segment.Pointer;
@@ -106,14 +110,26 @@ public sealed unsafe class JournalTailer : IDisposable
     /// retention removed older ones, the current end when that sequence is not written yet. Found by reading
     /// each segment's initial sequence, then scanning one segment.
     /// </summary>
-    public static JournalTailer OpenAtSequence(string directory, long sequence, bool verifyChecksums = true)
+    /// <param name="archiveDirectory">
+    /// Where retention moves the directory's retired segments (null: nowhere, they are deleted). Segments are then
+    /// looked for in both, the directory first, so the tailer starts in the archive when the sequence is only there and
+    /// follows the segments from one to the other as it reads, also when retention moves them while it reads.
+    /// </param>
+    public static JournalTailer OpenAtSequence(string directory, long sequence, bool verifyChecksums = true, string? archiveDirectory = null)
     {
         List<long> indices = ListOrThrow(directory);
+        if (archiveDirectory is not null && Directory.Exists(archiveDirectory))
+        {
+            var all = new SortedSet<long>(indices);
+            all.UnionWith(JournalDirectory.ListSegmentIndices(archiveDirectory));
+            indices = [.. all];
+        }
+
         long chosen = indices[0];
         for (int i = indices.Count - 1; i > 0; i--)
         {
-            using JournalSegment candidate = OpenSegment(directory, indices[i]);
-            long initial = candidate.InitialSequence;
+            using JournalSegment? candidate = TryOpenSegment(directory, archiveDirectory, indices[i]);
+            long initial = candidate?.InitialSequence ?? 0;
             if (initial != 0 && initial <= sequence)
             {
                 chosen = indices[i];
@@ -121,7 +137,9 @@ public sealed unsafe class JournalTailer : IDisposable
             }
         }
 
-        var tailer = new JournalTailer(directory, OpenSegment(directory, chosen), JournalDescriptor.SegmentHeaderLength, verifyChecksums);
+        JournalSegment segment = TryOpenSegment(directory, archiveDirectory, chosen)
+            ?? OpenSegment(directory, chosen); // gone from both meanwhile: fails naming the file
+        var tailer = new JournalTailer(directory, segment, JournalDescriptor.SegmentHeaderLength, verifyChecksums, archiveDirectory);
         tailer.SeekSequence(sequence);
         return tailer;
     }
@@ -221,15 +239,21 @@ public sealed unsafe class JournalTailer : IDisposable
     private bool MoveToNextSegment()
     {
         long nextIndex = _segment.Index + 1;
-        string path = JournalDescriptor.SegmentPath(_directory, nextIndex);
-        if (!File.Exists(path))
+        JournalSegment? next = TryOpenSegment(_directory, _archiveDirectory, nextIndex);
+        if (next is null)
         {
-            // The writer creates the next segment before it publishes the end-of-segment frame, so this is a
-            // journal whose later segments were removed; report "nothing yet" rather than fail the reader.
-            return false;
+            // The writer creates the next segment before it publishes the end-of-segment frame, so it was removed:
+            // retention deleted it (or moved it where this tailer does not look) while this reader was behind.
+            // Continue at the oldest segment still there after it; the reader sees the gap in the sequences.
+            // With none after it the journal's later segments are gone: "nothing yet", not a failure.
+            long later = OldestSegmentAfter(nextIndex);
+            next = later < 0 ? null : TryOpenSegment(_directory, _archiveDirectory, later);
+            if (next is null)
+            {
+                return false;
+            }
         }
 
-        JournalSegment next = OpenSegment(_directory, nextIndex);
         _segment.Dispose();
         _segment = next;
         _segmentPointer = next.Pointer;
@@ -252,6 +276,62 @@ public sealed unsafe class JournalTailer : IDisposable
 
     private static JournalSegment OpenSegment(string directory, long index) =>
         JournalSegment.Open(JournalDescriptor.SegmentPath(directory, index), index, writable: false);
+
+    /// <summary>Segment <paramref name="index"/> from the directory, else from the archive; null when in neither.</summary>
+    private static JournalSegment? TryOpenSegment(string directory, string? archiveDirectory, long index)
+    {
+        // A move between them is a rename, or a copy that deletes the source only once the copy is whole, so the
+        // segment is always in one of them; opening can still lose the race with a move, hence the second look.
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            foreach (string? where in (ReadOnlySpan<string?>)[directory, archiveDirectory])
+            {
+                if (where is null)
+                {
+                    continue;
+                }
+
+                string path = JournalDescriptor.SegmentPath(where, index);
+                if (!File.Exists(path))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    return JournalSegment.Open(path, index, writable: false);
+                }
+                catch (FileNotFoundException)
+                {
+                    // moved away between the check and the open: look again
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private long OldestSegmentAfter(long index)
+    {
+        long oldest = -1;
+        foreach (string? where in (ReadOnlySpan<string?>)[_directory, _archiveDirectory])
+        {
+            if (where is null || !Directory.Exists(where))
+            {
+                continue;
+            }
+
+            foreach (long candidate in JournalDirectory.ListSegmentIndices(where))
+            {
+                if (candidate > index && (oldest < 0 || candidate < oldest))
+                {
+                    oldest = candidate;
+                }
+            }
+        }
+
+        return oldest;
+    }
 
     public void Dispose() => _segment.Dispose();
 }

@@ -130,7 +130,7 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
         }
 
         CheckSameJournal(delivered);
-        using JournalTailer tailer = JournalTailer.OpenAtSequence(_options.JournalDirectory, delivered + 1);
+        using JournalTailer tailer = JournalTailer.OpenAtSequence(_options.JournalDirectory, delivered + 1, archiveDirectory: _options.ArchiveDirectory);
         var batch = new JournalEventBatch(_options.BatchSize);
         long expected = delivered + 1;
         long lastStatusRefresh = 0;
@@ -242,7 +242,7 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
             return;
         }
 
-        using JournalTailer probe = JournalTailer.OpenAtSequence(_options.JournalDirectory, delivered, verifyChecksums: false);
+        using JournalTailer probe = JournalTailer.OpenAtSequence(_options.JournalDirectory, delivered, verifyChecksums: false, _options.ArchiveDirectory);
         if (probe.TryRead(out JournalFrame frame) != JournalReadResult.FrameRead)
         {
             throw new JournalStoreException(
@@ -266,7 +266,8 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
 
             if (frame.Sequence > expected)
             {
-                // Only at the start: retention deleted segments the store never received.
+                // Retention deleted segments the store never received: at the start, or when the sink fell behind it
+                // while running (the tailer then skips to the oldest segment left). With an archive, it reads them there.
                 long lost = frame.Sequence - expected;
                 Interlocked.Add(ref _lostToRetention, lost);
                 _logger.LogError(

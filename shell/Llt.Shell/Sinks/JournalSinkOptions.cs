@@ -6,6 +6,13 @@ public sealed record JournalSinkOptions
     /// <summary>The engine's journal directory (llt.json journal.directory; default data/journal).</summary>
     public required string JournalDirectory { get; init; }
 
+    /// <summary>
+    /// Where the engine's retention moves retired segments (llt.json journal.archiveDir), or null. A sink that falls
+    /// behind retention reads the moved segments from there: a store outage longer than the retained segments loses
+    /// nothing. Without an archive retention deletes them, and the sink counts and logs what it never received.
+    /// </summary>
+    public string? ArchiveDirectory { get; init; }
+
     /// <summary>Most events per store write (and per transaction).</summary>
     public int BatchSize { get; init; } = 2048;
 

@@ -75,7 +75,12 @@ public static class JournalSinkRegistration
     public static JournalSinkOptions SinkOptions(PlatformConfiguration configuration)
     {
         IReadOnlyDictionary<string, string?> values = configuration.File?.SinkValues ?? new Dictionary<string, string?>();
-        var options = new JournalSinkOptions { JournalDirectory = Path.GetFullPath(configuration.Engine.Journal.Directory) };
+        string? archive = configuration.Engine.Journal.ArchiveDirectory;
+        var options = new JournalSinkOptions
+        {
+            JournalDirectory = Path.GetFullPath(configuration.Engine.Journal.Directory),
+            ArchiveDirectory = archive is null ? null : Path.GetFullPath(archive),
+        };
         if (values.TryGetValue("sinks:batchSize", out string? batchSize) && batchSize is not null)
         {
             options = options with { BatchSize = Integer("sinks:batchSize", batchSize) };

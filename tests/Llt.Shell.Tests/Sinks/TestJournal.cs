@@ -11,15 +11,30 @@ internal sealed class TestJournal : IDisposable
 {
     private ExclusiveJournalWriter? _writer;
 
-    public TestJournal()
+    private readonly JournalRetentionPolicy _retention;
+
+    /// <param name="keepSegments">Retention as the engine runs it: keep this many segments (0: all)...</param>
+    /// <param name="archive">...moving older ones to <see cref="Archive"/> instead of deleting them.</param>
+    public TestJournal(int keepSegments = 0, bool archive = false)
     {
         Root = Path.Combine(Path.GetTempPath(), "llt-sink-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Root);
+        _retention = keepSegments == 0
+            ? JournalRetentionPolicy.KeepAll
+            : new JournalRetentionPolicy
+            {
+                MaxSegments = keepSegments,
+                Mode = archive ? JournalRetentionMode.Archive : JournalRetentionMode.Delete,
+                ArchiveDirectory = archive ? Archive : null,
+            };
     }
 
     public string Root { get; }
 
     public string Directory => Path.Combine(Root, "journal");
+
+    /// <summary>Where an archiving retention policy should move segments (created by the journal's retention).</summary>
+    public string Archive => Path.Combine(Root, "archive");
 
     /// <summary>Sequence of the last frame appended (0: none).</summary>
     public long LastSequence { get; private set; }
@@ -27,7 +42,7 @@ internal sealed class TestJournal : IDisposable
     /// <summary>Appends <paramref name="count"/> quotes; every 10th frame is a risk alert instead. Returns the last sequence.</summary>
     public long Append(int count)
     {
-        _writer ??= ExclusiveJournalWriter.Open(new JournalOptions { Directory = Directory, SegmentLength = 64 * 1024, PreTouch = false });
+        _writer ??= ExclusiveJournalWriter.Open(new JournalOptions { Directory = Directory, SegmentLength = 64 * 1024, PreTouch = false, Retention = _retention });
         var buffer = new byte[512];
         for (int i = 0; i < count; i++)
         {
