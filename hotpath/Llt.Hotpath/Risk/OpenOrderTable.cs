@@ -116,8 +116,8 @@ public sealed class OpenOrderTable
         // slot + 1 so that 0 means empty without a separate fill pass
         _index[i] = slot + 1;
         Count++;
-        // sequential ids: the next ones use the buckets just after this (see ClOrdIdIndex.Place)
-        CacheLinePrefetch.Element(_index, (i + 16) & _indexMask);
+        // sequential ids: fetch the bucket line the ids a line ahead will use (see ClOrdIdIndex.Place)
+        CacheLinePrefetch.Element(_index, Home(clOrdId + 16));
         return slot;
     }
 
