@@ -562,6 +562,13 @@ public sealed class MarketDataAgent : IAgent
                     // a statement about the line, not a tick: it feeds failover and stops here
                     _feeds.OnFeedHealth(health.FeedId, health.Signal, (long)health.ReceiveTs, _clock.NanoTime());
                     Counters.MdFeedHealth.Increment();
+                    if (health.Signal != FeedSignal.Heartbeat)
+                    {
+                        // gaps a handler gave up on, recoveries and lines down are journaled as they came: each is an
+                        // operator alert (llt run) whether or not a standby feed takes over; heartbeats are not
+                        _journal.Append(FeedHealthDecoder.TemplateId, message);
+                    }
+
                     return;
                 case InstrumentStatusDecoder.TemplateId:
                     if (InstrumentStatusDecoder.TryDecode(message, 0, out InstrumentStatusDecoder instrumentStatus, out error) != SbeDecodeStatus.Ok)

@@ -146,6 +146,15 @@ public sealed class JournalProjection : IDisposable
     /// <summary>Feed switches seen (failover and switch-back).</summary>
     public long FeedSwitches { get; private set; }
 
+    /// <summary>
+    /// Called for every line event the engine journaled: a gap its handler gave up on, a recovery, a line down
+    /// (heartbeats are not journaled).
+    /// </summary>
+    public Action<FeedHealthRow>? FeedHealthReported { get; set; }
+
+    /// <summary>Unrecovered gaps the feed handlers reported.</summary>
+    public long FeedGaps { get; private set; }
+
     public ReadOnlySpan<long> RejectsByReason => _rejectsByReason;
 
     public ReadOnlySpan<long> AlertsByBreach => _alertsByBreach;
@@ -230,6 +239,9 @@ public sealed class JournalProjection : IDisposable
                 break;
             case FeedSwitchDecoder.TemplateId:
                 OnFeedSwitch(payload);
+                break;
+            case FeedHealthDecoder.TemplateId:
+                OnFeedHealth(payload);
                 break;
             case CommandResultDecoder.TemplateId:
                 if (CommandResultDecoder.TryDecode(payload, 0, out CommandResultDecoder r, out SbeError _) == SbeDecodeStatus.Ok)
@@ -558,6 +570,21 @@ public sealed class JournalProjection : IDisposable
     }
 
     public void Dispose() => _ledger.Dispose();
+
+    private void OnFeedHealth(ReadOnlySpan<byte> payload)
+    {
+        if (FeedHealthDecoder.TryDecode(payload, 0, out FeedHealthDecoder h, out SbeError _) != SbeDecodeStatus.Ok)
+        {
+            return;
+        }
+
+        if (h.Signal == FeedSignal.Gap)
+        {
+            FeedGaps++;
+        }
+
+        FeedHealthReported?.Invoke(new FeedHealthRow(LastSequence, h.FeedId, h.Signal, (long)h.Sequence, (long)h.GapCount, (long)h.ReceiveTs));
+    }
 
     private void OnFeedSwitch(ReadOnlySpan<byte> payload)
     {

@@ -91,6 +91,14 @@ internal sealed class PlatformMonitor : BackgroundService
             }
         };
 
+        projection.FeedHealthReported = health =>
+        {
+            if (health.Sequence > since)
+            {
+                _alerts.Publish(AlertFor(health));
+            }
+        };
+
         projection.KillSwitchApplied = state =>
         {
             if (projection.LastSequence > since)
@@ -317,6 +325,27 @@ internal sealed class PlatformMonitor : BackgroundService
                 ["fromFeed"] = feedSwitch.FromFeedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["toFeed"] = feedSwitch.ToFeedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["fromState"] = feedSwitch.FromState.ToString(),
+            });
+    }
+
+    private static PlatformAlert AlertFor(FeedHealthRow health)
+    {
+        string feed = health.FeedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (string kind, string severity, string text) = health.Signal switch
+        {
+            FeedSignal.Gap => ("feed-gap", "warning",
+                $"feed {feed}: {health.GapCount} messages lost (unrecovered gap before sequence {health.NextSequence})"),
+            FeedSignal.Down => ("feed-down", "critical", $"feed {feed}: line down"),
+            FeedSignal.Recovered => ("feed-recovered", "info", $"feed {feed}: line recovered at sequence {health.NextSequence}"),
+            _ => ("feed-health", "info", $"feed {feed}: {health.Signal}"),
+        };
+        return new PlatformAlert(kind, severity, text, DateTimeOffset.UtcNow,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["feed"] = feed,
+                ["signal"] = health.Signal.ToString(),
+                ["gapCount"] = health.GapCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["nextSequence"] = health.NextSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
     }
 

@@ -220,6 +220,31 @@ public sealed class EngineFeedFailoverTests
     }
 
     [Fact]
+    public void EveryGapRecoveryAndLineDown_IsJournaled_HeartbeatsAreNot()
+    {
+        // no standby takes over here (both feeds keep ticking): the gap must still reach the journal, where llt run
+        // turns it into an operator alert
+        using EngineHarness h = Harness();
+        Step(h, 1);
+        Health(h, FeedB, FeedSignal.Heartbeat);
+        Health(h, FeedB, FeedSignal.Gap);
+        Health(h, FeedB, FeedSignal.Heartbeat);
+        Health(h, FeedB, FeedSignal.Recovered);
+        Health(h, FeedA, FeedSignal.Down);
+        Step(h, 1);
+
+        var journaled = new List<(int Feed, FeedSignal Signal, ulong GapCount)>();
+        foreach (JournalRecord record in h.ReadJournal(FeedHealthEncoder.TemplateId))
+        {
+            Assert.Equal(SbeDecodeStatus.Ok, FeedHealthDecoder.TryDecode(record.Payload, 0, out FeedHealthDecoder decoded, out _));
+            journaled.Add((decoded.FeedId, decoded.Signal, decoded.GapCount));
+        }
+
+        Assert.Equal([(FeedB, FeedSignal.Gap, 12UL), (FeedB, FeedSignal.Recovered, 0UL), (FeedA, FeedSignal.Down, 0UL)], journaled);
+        Assert.Equal(5, h.Engine.Counters.MdFeedHealth.Get());
+    }
+
+    [Fact]
     public void AnInstrumentOnlyTheStaleFeedCarries_StaysOnIt()
     {
         // B carries AAPL only: MSFT (instrument 1) has nowhere to go when A goes quiet

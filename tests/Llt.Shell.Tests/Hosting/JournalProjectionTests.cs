@@ -198,6 +198,37 @@ public sealed class JournalProjectionTests : IDisposable
     }
 
     [Fact]
+    public void FeedGapsRecoveriesAndDowns_AreReported_AndGapsCounted()
+    {
+        Write((w, b) =>
+        {
+            foreach ((FeedSignal signal, ulong next, ulong lost) in new[] { (FeedSignal.Gap, 1_001UL, 40UL), (FeedSignal.Recovered, 1_050UL, 0UL), (FeedSignal.Down, 0UL, 0UL) })
+            {
+                var health = FeedHealthEncoder.WrapAndApplyHeader(b, 0);
+                health.SetFeedId(3);
+                health.SetSignal(signal);
+                health.SetSequence(next);
+                health.SetGapCount(lost);
+                health.SetReceiveTs(7);
+                w.Append(FeedHealthEncoder.TemplateId, b.AsSpan(0, FeedHealthEncoder.HeaderLength + health.EncodedLength), 1);
+            }
+        });
+
+        var seen = new List<FeedHealthRow>();
+        using var p = new JournalProjection(Config) { FeedHealthReported = seen.Add };
+        using JournalTailer tailer = JournalTailer.OpenAtStart(Config.Journal.Directory);
+        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
+        {
+            p.Apply(frame);
+        }
+
+        Assert.Equal(1, p.FeedGaps);
+        Assert.Equal(
+            [(3, FeedSignal.Gap, 1_001L, 40L, 1L), (3, FeedSignal.Recovered, 1_050L, 0L, 2L), (3, FeedSignal.Down, 0L, 0L, 3L)],
+            seen.Select(s => (s.FeedId, s.Signal, s.NextSequence, s.GapCount, s.Sequence)));
+    }
+
+    [Fact]
     public void Replay_WithoutAJournal_SaysSo()
     {
         Assert.Null(JournalProjection.Replay(Config, out string? error));
