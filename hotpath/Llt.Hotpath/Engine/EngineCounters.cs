@@ -21,6 +21,7 @@ public sealed class EngineCounters
         MdBookUpdates = counters.AllocateCounter(112, "md: book updates (L2 and L3)");
         MdFeedHealth = counters.AllocateCounter(113, "md: feed health messages (heartbeat, gap, recovered, down)");
         MdBookQuotes = counters.AllocateCounter(114, "md: quotes derived from book updates (top of book changed)");
+        MdLevelsBeyondDepth = counters.AllocateCounter(115, "md: L2 updates for levels below the book's kept depth (ignored)");
         CmdReceived = counters.AllocateCounter(200, "cmd: commands received");
         CmdApplied = counters.AllocateCounter(201, "cmd: commands applied");
         CmdRejected = counters.AllocateCounter(202, "cmd: commands rejected");
@@ -68,6 +69,9 @@ public sealed class EngineCounters
     public Counter MdQuotes { get; }
     public Counter MdTrades { get; }
     public Counter MdBookUpdates { get; }
+
+    /// <summary>L2 level updates and deletes for prices below the top N the engine keeps (a deeper feed, e.g. IEX DEEP).</summary>
+    public Counter MdLevelsBeyondDepth { get; }
 
     public Counter MdFeedHealth { get; }
 

@@ -635,8 +635,17 @@ public sealed class MarketDataAgent : IAgent
             L2Book book = _books.L2(update.InstrumentId);
             long size = update.Action == BookAction.Delete ? 0 : update.Size;
             int orders = update.OrderCount == BookLevelUpdateDecoder.OrderCountNullValue ? 0 : (int)update.OrderCount;
-            if (book.ApplyLevel(update.Side, update.Price, size, orders) != BookResult.Ok)
+            BookResult result = book.ApplyLevel(update.Side, update.Price, size, orders);
+            if (result != BookResult.Ok)
             {
+                // the book keeps the top N levels: a deeper feed's levels below them (new ones, and deletes of ones
+                // dropped earlier) leave the kept book as it is, and are counted rather than rejected
+                if (result is BookResult.LevelBeyondDepth || (result is BookResult.LevelNotFound && book.IsBeyondKeptDepth(update.Side, update.Price)))
+                {
+                    Counters.MdLevelsBeyondDepth.Increment();
+                    return true;
+                }
+
                 return false;
             }
 

@@ -102,4 +102,31 @@ public sealed class EngineBooksTests
         Assert.Equal(1, harness.Engine.Counters.MdRejectsByReason[(1 * EngineCounters.ReasonCount) + (int)TickRejectReason.BookInconsistent].Get());
         Assert.Equal(60, book.BestBidSize);
     }
+
+    [Fact]
+    public void L2Levels_BelowTheKeptDepth_AreIgnoredAndCounted_NotRejected()
+    {
+        // a deeper feed than the engine keeps (IEX DEEP sends every level): 3 kept, 5 sent per side
+        using var harness = new EngineHarness(customize: c => c with { L2Depth = 3 });
+        for (int i = 0; i < 5; i++)
+        {
+            harness.WriteMd(BookLevelUpdateEncoder.TemplateId, Level(Side.Buy, BookAction.New, Px - (i * Tick), 100 + i));
+        }
+
+        // the dropped level 5 changes, then goes; an unknown price inside the kept range is still an inconsistency
+        harness.WriteMd(BookLevelUpdateEncoder.TemplateId, Level(Side.Buy, BookAction.Change, Px - (4 * Tick), 900));
+        harness.WriteMd(BookLevelUpdateEncoder.TemplateId, Level(Side.Buy, BookAction.Delete, Px - (4 * Tick), 0));
+        harness.Drain();
+
+        var book = harness.Engine.Books.L2(EngineMessages.Aapl);
+        Assert.Equal(3, book.BidLevelCount);
+        Assert.Equal([Px, Px - Tick, Px - (2 * Tick)], Enumerable.Range(0, 3).Select(i => book.GetLevel(Side.Buy, i).Price));
+        Assert.Equal(0, harness.Engine.Counters.MdRejected.Get());
+        Assert.True(harness.Engine.Counters.MdLevelsBeyondDepth.Get() >= 3, $"counted {harness.Engine.Counters.MdLevelsBeyondDepth.Get()}");
+
+        harness.WriteMd(BookLevelUpdateEncoder.TemplateId, Level(Side.Buy, BookAction.Delete, Px + Tick, 0));
+        harness.Drain();
+        Assert.Equal(1, harness.Engine.Counters.MdRejectsByReason[(0 * EngineCounters.ReasonCount) + (int)TickRejectReason.BookInconsistent].Get());
+        Assert.Equal(Px, book.BestBidPrice);
+    }
 }

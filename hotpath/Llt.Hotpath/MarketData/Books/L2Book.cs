@@ -109,6 +109,30 @@ public sealed unsafe class L2Book : IDisposable
         return levels != null && (uint)level < (uint)Depth ? levels[level] : default;
     }
 
+    /// <summary>
+    /// Whether <paramref name="price"/> may be a level this book dropped for sorting below its top N: it has dropped
+    /// levels before, and the price is worse than the side's worst level held (or the side is empty). A feed with
+    /// deeper books than this one (IEX DEEP sends every level) updates and deletes such levels; they are not
+    /// inconsistencies. A delete of a price inside the held range that is not there still is.
+    /// </summary>
+    public bool IsBeyondKeptDepth(Side side, long price)
+    {
+        BookLevel* levels = LevelsOf(side);
+        if (levels == null || _droppedLevels == 0)
+        {
+            return false;
+        }
+
+        int count = side == Side.Buy ? _bidCount : _askCount;
+        if (count == 0)
+        {
+            return true;
+        }
+
+        long worst = levels[count - 1].Price;
+        return side == Side.Buy ? price < worst : price > worst;
+    }
+
     /// <summary>Sum of the sizes of the top <paramref name="levels"/> levels of a side. O(k).</summary>
     public long TotalSize(Side side, int levels)
     {
