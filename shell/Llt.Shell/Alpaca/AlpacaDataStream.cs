@@ -12,7 +12,8 @@ namespace Llt.Shell.Alpaca;
 /// quote into SBE on md.ring (<see cref="AlpacaTickPublisher"/>). On any disconnect, server error or timeout it
 /// tells failover the feed is down (FeedHealth), backs off (doubling up to the cap) and reconnects, subscribing
 /// again to the same symbols. Refused keys (402) or plan (409) keep being retried at the slowest pace and are
-/// logged each time. Keys are sent only in the auth message and are never logged.
+/// logged each time. Keys are sent only in the auth message and are never logged. <see cref="SubscribeAsync"/> and
+/// <see cref="UnsubscribeAsync"/> change what is streamed while connected (and what a reconnect subscribes to).
 /// <para>
 /// Frames are MessagePack or JSON (<see cref="AlpacaStreamOptions.Format"/>): MessagePack is asked for with
 /// <c>Content-Type: application/msgpack</c> on the upgrade. Whatever was asked, a binary frame is read as
@@ -28,6 +29,16 @@ public sealed class AlpacaDataStream : BackgroundService
     private readonly Func<ClientWebSocket> _socketFactory;
     private HttpMessageInvoker? _messagePackInvoker;
 
+    // what to stream, in the order asked for: changed by SubscribeAsync/UnsubscribeAsync, sent again on every reconnect
+    private readonly object _wantedLock = new();
+    private readonly List<string> _trades;
+    private readonly List<string> _quotes;
+    private readonly List<string> _bars;
+
+    // one sender at a time on the socket (the handshake, and callers changing the subscription)
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private volatile ClientWebSocket? _streamingSocket;
+
     public AlpacaDataStream(AlpacaStreamOptions options, AlpacaTickPublisher publisher, ILogger<AlpacaDataStream> logger, Func<ClientWebSocket>? socketFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,6 +46,76 @@ public sealed class AlpacaDataStream : BackgroundService
         _publisher = publisher;
         _logger = logger;
         _socketFactory = socketFactory ?? CreateSocket;
+        _trades = [.. options.Trades.Distinct()];
+        _quotes = [.. options.Quotes.Distinct()];
+        _bars = [.. options.Bars.Distinct()];
+    }
+
+    /// <summary>
+    /// Adds symbols to the subscription: sent at once when streaming (the server confirms with the whole
+    /// subscription, see <see cref="Subscription"/>), and part of every later reconnect's subscribe.
+    /// </summary>
+    public Task SubscribeAsync(IReadOnlyList<string> trades, IReadOnlyList<string> quotes, IReadOnlyList<string> bars, CancellationToken cancellationToken)
+    {
+        lock (_wantedLock)
+        {
+            Add(_trades, trades);
+            Add(_quotes, quotes);
+            Add(_bars, bars);
+        }
+
+        return SendWhileStreamingAsync("subscribe", trades, quotes, bars, cancellationToken);
+    }
+
+    /// <summary>Removes symbols from the subscription, now when streaming and on every later reconnect.</summary>
+    public Task UnsubscribeAsync(IReadOnlyList<string> trades, IReadOnlyList<string> quotes, IReadOnlyList<string> bars, CancellationToken cancellationToken)
+    {
+        lock (_wantedLock)
+        {
+            _trades.RemoveAll(trades.Contains);
+            _quotes.RemoveAll(quotes.Contains);
+            _bars.RemoveAll(bars.Contains);
+        }
+
+        return SendWhileStreamingAsync("unsubscribe", trades, quotes, bars, cancellationToken);
+    }
+
+    private static void Add(List<string> wanted, IReadOnlyList<string> symbols)
+    {
+        foreach (string symbol in symbols)
+        {
+            if (!wanted.Contains(symbol))
+            {
+                wanted.Add(symbol);
+            }
+        }
+    }
+
+    private byte[] WantedSubscription(AlpacaStreamFormat format)
+    {
+        lock (_wantedLock)
+        {
+            return AlpacaStreamActions.Subscription("subscribe", [.. _trades], [.. _quotes], [.. _bars], format);
+        }
+    }
+
+    /// <summary>Sends a change on the live connection; without one, the next connection's subscribe carries it.</summary>
+    private async Task SendWhileStreamingAsync(string action, IReadOnlyList<string> trades, IReadOnlyList<string> quotes, IReadOnlyList<string> bars, CancellationToken cancellationToken)
+    {
+        ClientWebSocket? socket = _streamingSocket;
+        if (socket is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await SendAsync(socket, AlpacaStreamActions.Subscription(action, trades, quotes, bars, ServerFormat), ServerFormat, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the connection is going down: the reconnect subscribes to what is wanted now
+        }
     }
 
     /// <summary>
@@ -158,31 +239,39 @@ public sealed class AlpacaDataStream : BackgroundService
         }
 
         State = AlpacaStreamState.Subscribing;
-        await SendAsync(socket, AlpacaStreamActions.Subscribe(_options, ServerFormat), ServerFormat, stoppingToken).ConfigureAwait(false);
+        await SendAsync(socket, WantedSubscription(ServerFormat), ServerFormat, stoppingToken).ConfigureAwait(false);
         if (!await ExpectAsync(socket, buffer, frame, handler, h => h.Subscribed, stoppingToken).ConfigureAwait(false))
         {
             return handler.Ended ?? "no subscription confirmed";
         }
 
         State = AlpacaStreamState.Streaming;
+        _streamingSocket = socket;
         backoff.Reset();
         _publisher.PublishHealth(FeedSignal.Recovered);
         AlpacaLog.Subscribed(_logger, Subscription.Trades.Count, Subscription.Quotes.Count, Subscription.Bars.Count, ServerFormat);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            if (!await ReceiveFrameAsync(socket, buffer, frame, handler, stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                return handler.Ended ?? "closed by the server";
+                if (!await ReceiveFrameAsync(socket, buffer, frame, handler, stoppingToken).ConfigureAwait(false))
+                {
+                    return handler.Ended ?? "closed by the server";
+                }
+
+                if (handler.Ended is not null)
+                {
+                    return handler.Ended;
+                }
             }
 
-            if (handler.Ended is not null)
-            {
-                return handler.Ended;
-            }
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "llt stopping", CancellationToken.None).ConfigureAwait(false);
+            return "stopping";
         }
-
-        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "llt stopping", CancellationToken.None).ConfigureAwait(false);
-        return "stopping";
+        finally
+        {
+            _streamingSocket = null;
+        }
     }
 
     private async Task<bool> ExpectAsync(
@@ -248,16 +337,28 @@ public sealed class AlpacaDataStream : BackgroundService
         return true;
     }
 
-    private static Task SendAsync(ClientWebSocket socket, byte[] message, AlpacaStreamFormat format, CancellationToken cancellationToken) =>
-        socket.SendAsync(
-            message,
-            format == AlpacaStreamFormat.MessagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
-            endOfMessage: true,
-            cancellationToken);
+    private async Task SendAsync(ClientWebSocket socket, byte[] message, AlpacaStreamFormat format, CancellationToken cancellationToken)
+    {
+        // a WebSocket takes one send at a time: the handshake and subscription changes queue here
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(
+                message,
+                format == AlpacaStreamFormat.MessagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
+                endOfMessage: true,
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
 
     public override void Dispose()
     {
         _messagePackInvoker?.Dispose();
+        _sendLock.Dispose();
         base.Dispose();
     }
 

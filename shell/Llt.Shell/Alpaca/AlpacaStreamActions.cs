@@ -5,7 +5,7 @@ using Llt.Shell.Alpaca.MessagePack;
 namespace Llt.Shell.Alpaca;
 
 /// <summary>
-/// The client's messages to the stream (auth, subscribe) in the encoding the server speaks on this connection: a
+/// The client's messages to the stream (auth, subscribe, unsubscribe) in the encoding the server speaks on this connection: a
 /// JSON text frame, or a MessagePack map in a binary frame when the server answered in MessagePack (as Alpaca's
 /// own SDKs send them). The keys are the same in both.
 /// </summary>
@@ -40,7 +40,12 @@ internal static class AlpacaStreamActions
         return stream.ToArray();
     }
 
-    public static byte[] Subscribe(AlpacaStreamOptions options, AlpacaStreamFormat format)
+    /// <summary>
+    /// <c>{"action":"subscribe"|"unsubscribe","trades":[…],"quotes":[…],"bars":[…]}</c>: adds to (or removes from) the
+    /// connection's subscription; the server answers with the whole subscription as it now stands.
+    /// </summary>
+    public static byte[] Subscription(
+        string action, IReadOnlyList<string> trades, IReadOnlyList<string> quotes, IReadOnlyList<string> bars, AlpacaStreamFormat format)
     {
         if (format == AlpacaStreamFormat.MessagePack)
         {
@@ -48,10 +53,10 @@ internal static class AlpacaStreamActions
             var w = new MessagePackWriter(buffer);
             w.WriteMapHeader(4);
             w.WriteString("action");
-            w.WriteString("subscribe");
-            WriteList(w, "trades", options.Trades);
-            WriteList(w, "quotes", options.Quotes);
-            WriteList(w, "bars", options.Bars);
+            w.WriteString(action);
+            WriteList(w, "trades", trades);
+            WriteList(w, "quotes", quotes);
+            WriteList(w, "bars", bars);
             return buffer.WrittenSpan.ToArray();
         }
 
@@ -59,10 +64,10 @@ internal static class AlpacaStreamActions
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
-            json.WriteString("action", "subscribe");
-            WriteList(json, "trades", options.Trades);
-            WriteList(json, "quotes", options.Quotes);
-            WriteList(json, "bars", options.Bars);
+            json.WriteString("action", action);
+            WriteList(json, "trades", trades);
+            WriteList(json, "quotes", quotes);
+            WriteList(json, "bars", bars);
             json.WriteEndObject();
         }
 

@@ -18,7 +18,9 @@ namespace Llt.Shell.Alpaca;
 /// CancelOrder for this venue from its out ring and turns them into trading API calls (client order id = the
 /// engine's, so a retry can never place an order twice: after a timeout or 5xx the adapter first asks Alpaca
 /// whether the order exists); listens to the <c>trade_updates</c> stream and writes what happens to each order
-/// as SBE ExecutionReports on the engine's in ring. A request Alpaca refuses (403, 422, or 429/5xx still failing
+/// as SBE ExecutionReports on the engine's in ring, each fill once (a repeated update is counted, not reported); when
+/// that stream comes back after a drop, every open order is looked up so fills and cancels missed meanwhile are
+/// reported too. A frame that is not JSON is counted and skipped; the stream goes on. A request Alpaca refuses (403, 422, or 429/5xx still failing
 /// after retries) comes back to the engine as a rejection carrying Alpaca's message.
 /// <para>
 /// Order types map one to one (market, limit, stop, stop_limit, trailing_stop with trail_price or trail_percent =
@@ -39,6 +41,7 @@ public sealed class AlpacaVenueAdapter : BackgroundService
     private readonly ConcurrentDictionary<long, TrackedOrder> _orders = new();
     private readonly byte[] _report = new byte[1024];
     private readonly object _reportLock = new();
+    private bool _listenedBefore;
 
     public AlpacaVenueAdapter(AlpacaVenueOptions options, RingBuffer venueOut, RingBuffer venuesIn, IReadOnlyList<string> symbols, AlpacaTradingClient client, ILogger<AlpacaVenueAdapter> logger)
     {
@@ -60,6 +63,15 @@ public sealed class AlpacaVenueAdapter : BackgroundService
 
     /// <summary>Trade updates for orders the engine did not place (manual orders in the same account).</summary>
     public long ForeignUpdates { get; private set; }
+
+    /// <summary>Trade updates that repeated what was already reported (a second "new", a fill already counted): never applied twice.</summary>
+    public long RepeatedUpdates { get; private set; }
+
+    /// <summary>Trade-update frames or updates that could not be read (not JSON, an order without id): logged, skipped, the stream goes on.</summary>
+    public long MalformedUpdates { get; private set; }
+
+    /// <summary>Orders whose missed events were recovered from the REST API after the trade-updates stream came back.</summary>
+    public long Reconciled { get; private set; }
 
     public bool Listening { get; private set; }
 
@@ -337,6 +349,7 @@ public sealed class AlpacaVenueAdapter : BackgroundService
         bool listenSent = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            JsonDocument message;
             frame.SetLength(0);
             WebSocketReceiveResult result;
             do
@@ -351,8 +364,20 @@ public sealed class AlpacaVenueAdapter : BackgroundService
             }
             while (!result.EndOfMessage);
 
-            // the trading stream sends binary frames holding JSON text
-            using JsonDocument message = JsonDocument.Parse(frame.ToArray());
+            // the trading stream sends binary frames holding JSON text; one that is not is skipped, not the connection:
+            // reconnecting would risk missing the updates in between
+            try
+            {
+                message = JsonDocument.Parse(frame.ToArray());
+            }
+            catch (JsonException e)
+            {
+                MalformedUpdates++;
+                AlpacaLog.Malformed(_logger, $"trade updates frame: {e.Message}");
+                continue;
+            }
+
+            using JsonDocument parsed = message;
             JsonElement root = message.RootElement;
             string? stream = AlpacaOrder.Text(root, "stream");
             JsonElement data = root.TryGetProperty("data", out JsonElement d) ? d : default;
@@ -383,6 +408,13 @@ public sealed class AlpacaVenueAdapter : BackgroundService
                 case "listening":
                     Listening = true;
                     backoff.Reset();
+                    if (_listenedBefore)
+                    {
+                        // the stream was down: what happened to our orders meanwhile is only in the REST API
+                        await ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    _listenedBefore = true;
                     break;
                 case "trade_updates":
                     if (data.ValueKind == JsonValueKind.Object)
@@ -403,11 +435,23 @@ public sealed class AlpacaVenueAdapter : BackgroundService
         string? eventName = AlpacaOrder.Text(data, "event");
         if (!data.TryGetProperty("order", out JsonElement orderJson) || eventName is null)
         {
+            MalformedUpdates++;
             AlpacaLog.Malformed(_logger, "trade update without event or order");
             return;
         }
 
-        AlpacaOrder order = AlpacaOrder.From(orderJson);
+        AlpacaOrder order;
+        try
+        {
+            order = AlpacaOrder.From(orderJson);
+        }
+        catch (JsonException e)
+        {
+            MalformedUpdates++;
+            AlpacaLog.Malformed(_logger, $"trade update: {e.Message}");
+            return;
+        }
+
         if (!long.TryParse(order.ClientOrderId, NumberStyles.None, CultureInfo.InvariantCulture, out long clOrdId) || !_orders.TryGetValue(clOrdId, out TrackedOrder? tracked))
         {
             ForeignUpdates++;
@@ -415,45 +459,145 @@ public sealed class AlpacaVenueAdapter : BackgroundService
         }
 
         tracked.AlpacaId ??= order.Id;
-        long cum = order.FilledQty;
-        long leaves = Math.Max(0, order.Qty - order.FilledQty);
+        if (!Apply(tracked, eventName, order, AlpacaOrder.Units(data, "qty"), AlpacaOrder.FixedPoint(data, "price")))
+        {
+            RepeatedUpdates++;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="eventName"/> means for the engine's order, reported once: a fill only for quantity not yet
+    /// reported (its price the event's, or derived from Alpaca's average when fills were missed), "new" only once.
+    /// False when it told the engine nothing new.
+    /// </summary>
+    private bool Apply(TrackedOrder tracked, string eventName, AlpacaOrder order, long? eventQty, long? eventPx)
+    {
+        long cum = Math.Max(order.FilledQty, tracked.ReportedCum);
+        long leaves = Math.Max(0, order.Qty - cum);
         switch (eventName)
         {
             case "new":
-                Write(tracked, ExecType.New, OrdStatus.New, RejectReason.None, cum, leaves, 0, null);
-                break;
-            case "partial_fill":
-            case "fill":
-                long lastQty = AlpacaOrder.Units(data, "qty") ?? 0;
-                long lastPx = AlpacaOrder.FixedPoint(data, "price") ?? 0;
-                bool done = eventName == "fill";
-                Write(tracked, done ? ExecType.Fill : ExecType.PartialFill, done ? OrdStatus.Filled : OrdStatus.PartiallyFilled,
-                    RejectReason.None, cum, done ? 0 : leaves, lastQty, null, lastPx);
-                if (done)
+                if (tracked.Acknowledged)
                 {
-                    _orders.TryRemove(clOrdId, out _);
+                    return false;
                 }
 
-                break;
+                tracked.Acknowledged = true;
+                Write(tracked, ExecType.New, OrdStatus.New, RejectReason.None, cum, leaves, 0, null);
+                return true;
+            case "partial_fill":
+            case "fill":
+            {
+                long after = order.FilledQty > 0 ? order.FilledQty : tracked.ReportedCum + (eventQty ?? 0);
+                long lastQty = after - tracked.ReportedCum;
+                if (lastQty <= 0)
+                {
+                    return false;
+                }
+
+                long lastPx = eventQty == lastQty && eventPx is long px ? px : MissedFillPrice(tracked, order, after, lastQty, eventPx);
+                tracked.Acknowledged = true;
+                tracked.ReportedCum = after;
+                tracked.ReportedNotional += (decimal)lastPx * lastQty;
+                bool done = eventName == "fill" || after >= tracked.Qty;
+                Write(tracked, done ? ExecType.Fill : ExecType.PartialFill, done ? OrdStatus.Filled : OrdStatus.PartiallyFilled,
+                    RejectReason.None, after, done ? 0 : Math.Max(0, tracked.Qty - after), lastQty, null, lastPx);
+                if (done)
+                {
+                    _orders.TryRemove(tracked.ClOrdId, out _);
+                }
+
+                return true;
+            }
+
             case "canceled":
-                Write(tracked, ExecType.Canceled, OrdStatus.Canceled, RejectReason.None, cum, 0, 0, null);
-                _orders.TryRemove(clOrdId, out _);
-                break;
             case "expired":
             case "done_for_day":
-                Write(tracked, ExecType.Expired, OrdStatus.Expired, RejectReason.None, cum, 0, 0, null);
-                _orders.TryRemove(clOrdId, out _);
-                break;
+                if (order.FilledQty > tracked.ReportedCum && order.FilledQty < tracked.Qty)
+                {
+                    Apply(tracked, "partial_fill", order, null, null); // fills missed before the end: reported first
+                }
+
+                bool canceled = eventName == "canceled";
+                Write(tracked, canceled ? ExecType.Canceled : ExecType.Expired, canceled ? OrdStatus.Canceled : OrdStatus.Expired, RejectReason.None, tracked.ReportedCum, 0, 0, null);
+                _orders.TryRemove(tracked.ClOrdId, out _);
+                return true;
             case "rejected":
                 Write(tracked, ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject, 0, 0, 0, "rejected by alpaca");
-                _orders.TryRemove(clOrdId, out _);
-                break;
+                _orders.TryRemove(tracked.ClOrdId, out _);
+                return true;
             case "order_cancel_rejected":
                 Write(tracked, ExecType.Rejected, cum > 0 ? OrdStatus.PartiallyFilled : OrdStatus.New, RejectReason.TooLateToCancel, cum, leaves, 0, "cancel rejected by alpaca");
-                break;
+                return true;
             default:
                 // pending_new, accepted, pending_cancel, replaced, stopped, calculated, suspended...: no state change the engine tracks
-                break;
+                return true;
+        }
+    }
+
+    /// <summary>The price of fills the adapter never saw: Alpaca's average over all fills, less what was reported.</summary>
+    private static long MissedFillPrice(TrackedOrder tracked, AlpacaOrder order, long cumAfter, long lastQty, long? eventPx)
+    {
+        if (order.FilledAvgPrice is not long average)
+        {
+            return eventPx ?? 0;
+        }
+
+        return (long)decimal.Round((((decimal)average * cumAfter) - tracked.ReportedNotional) / lastQty);
+    }
+
+    /// <summary>
+    /// After the trade-updates stream came back: each order still open here is looked up by its client order id, and
+    /// what it went through meanwhile (fills, a cancel, expiry, rejection) is reported — once, like any update.
+    /// </summary>
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        foreach (TrackedOrder tracked in _orders.Values.ToArray())
+        {
+            AlpacaOrder? order;
+            try
+            {
+                order = await _client.GetByClientOrderIdAsync(tracked.ClOrdId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AlpacaApiException or HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
+            {
+                AlpacaLog.Malformed(_logger, $"reconciling order {tracked.ClOrdId}: {e.Message}");
+                continue;
+            }
+
+            if (order is null)
+            {
+                continue; // not placed (yet): its submit reports it
+            }
+
+            tracked.AlpacaId ??= order.Id;
+            bool told = false;
+            if (order.Status is "new" or "accepted" or "partially_filled" or "filled" && !tracked.Acknowledged)
+            {
+                told |= Apply(tracked, "new", order, null, null);
+            }
+
+            if (order.FilledQty > tracked.ReportedCum)
+            {
+                told |= Apply(tracked, order.FilledQty >= tracked.Qty ? "fill" : "partial_fill", order, null, null);
+            }
+
+            string? final = order.Status switch
+            {
+                "canceled" => "canceled",
+                "expired" or "done_for_day" => "expired",
+                "rejected" => "rejected",
+                _ => null,
+            };
+            if (final is not null && _orders.ContainsKey(tracked.ClOrdId))
+            {
+                told |= Apply(tracked, final, order, null, null);
+            }
+
+            if (told)
+            {
+                Reconciled++;
+            }
         }
     }
 
@@ -547,5 +691,14 @@ public sealed class AlpacaVenueAdapter : BackgroundService
         public int? TrailBps { get; init; }
 
         public string? AlpacaId { get; set; }
+
+        /// <summary>"new" was reported (or a fill, which implies it).</summary>
+        public bool Acknowledged { get; set; }
+
+        /// <summary>Quantity reported filled so far: a fill event at or below it is a repeat.</summary>
+        public long ReportedCum { get; set; }
+
+        /// <summary>Σ price × quantity of the fills reported (fixed-point price), to price fills that were missed.</summary>
+        public decimal ReportedNotional { get; set; }
     }
 }

@@ -200,6 +200,78 @@ public abstract class AlpacaDataStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscribeAndUnsubscribe_WhileStreaming_ChangeTheSubscription_AndAReconnectAsksForWhatIsLeft()
+    {
+        AlpacaDataStream stream = await StartStreamingAsync();
+
+        await stream.UnsubscribeAsync([], ["MSFT"], ["SPY"], CancellationToken.None);
+        Assert.True(await _server.Subscribed.WaitAsync(Wait));
+        await Until(() => stream.Subscription.Quotes.Count == 1, "the unsubscribe confirmed");
+        Assert.Equal("AAPL|AAPL|", Subscribed(stream));
+
+        await stream.SubscribeAsync(["MSFT"], [], [], CancellationToken.None);
+        Assert.True(await _server.Subscribed.WaitAsync(Wait));
+        await Until(() => stream.Subscription.Trades.Count == 2, "the subscribe confirmed");
+        Assert.Equal(["AAPL", "MSFT"], stream.Subscription.Trades);
+
+        // a quote for the symbol no longer subscribed is still read (Alpaca may send a few after an unsubscribe)
+        await _server.SendAsync("""[{"T":"t","i":11,"S":"MSFT","x":"V","p":410.5,"s":5,"t":"2024-01-02T15:00:02Z","c":["@"],"z":"C"}]""");
+        await Until(() => stream.Publisher.Trades == 1, "a trade of the symbol added");
+
+        _server.Drop();
+        Assert.True(await _server.Subscribed.WaitAsync(Wait));
+        await Until(() => stream.State == AlpacaStreamState.Streaming && stream.Reconnects == 1, "streaming again");
+        string[] sent = [.. _server.Received.Where(m => m.Contains("subscribe\"", StringComparison.Ordinal))];
+        Assert.Equal(4, sent.Length);
+        Assert.Contains("\"unsubscribe\"", sent[1], StringComparison.Ordinal);
+        Assert.Contains("\"quotes\":[\"MSFT\"]", sent[1], StringComparison.Ordinal);
+        Assert.Contains("\"trades\":[\"MSFT\"]", sent[2], StringComparison.Ordinal);
+        Assert.Contains("\"trades\":[\"AAPL\",\"MSFT\"],\"quotes\":[\"AAPL\"],\"bars\":[]", sent[3], StringComparison.Ordinal); // the reconnect
+        Assert.Equal("AAPL,MSFT|AAPL|", Subscribed(stream));
+        AssertFramesWereOfThisFormat(stream);
+    }
+
+    /// <summary>
+    /// Alpaca's documented stream errors while streaming: those about the connection (401 not authenticated, 404 auth
+    /// timeout, 406 connection limit exceeded, 407 slow client, 409 insufficient subscription, 500 internal error)
+    /// end it — failover hears Down, the stream reconnects and subscribes again; those about one request (400 invalid
+    /// syntax, 403 already authenticated, 405 symbol limit exceeded, 410 invalid subscribe action) are logged and the
+    /// connection stays.
+    /// </summary>
+    [Theory]
+    [InlineData(400, "invalid syntax", false)]
+    [InlineData(401, "not authenticated", true)]
+    [InlineData(403, "already authenticated", false)]
+    [InlineData(404, "auth timeout", true)]
+    [InlineData(405, "symbol limit exceeded", false)]
+    [InlineData(406, "connection limit exceeded", true)]
+    [InlineData(407, "slow client", true)]
+    [InlineData(409, "insufficient subscription", true)]
+    [InlineData(410, "invalid subscribe action for this feed", false)]
+    [InlineData(500, "internal error", true)]
+    public async Task ServerError_EndsTheConnectionOnlyWhenItIsAboutTheConnection(int code, string message, bool ends)
+    {
+        AlpacaDataStream stream = await StartStreamingAsync();
+
+        await _server.SendAsync($$"""[{"T":"error","code":{{code}},"msg":"{{message}}"}]""");
+        await Until(() => stream.LastError == $"{code} {message}", "the error seen");
+
+        if (ends)
+        {
+            Assert.True(await _server.Subscribed.WaitAsync(Wait));
+            await Until(() => stream.Reconnects == 1 && stream.State == AlpacaStreamState.Streaming, "streaming again");
+            Assert.Contains(DrainRing(), m => m.Type == FeedHealthEncoder.TemplateId);
+            Assert.Equal(2, _server.Connections);
+        }
+        else
+        {
+            await _server.SendAsync("""[{"T":"t","i":12,"S":"AAPL","x":"V","p":190.03,"s":1,"t":"2024-01-02T15:00:03Z","c":["@"],"z":"C"}]""");
+            await Until(() => stream.Publisher.Trades == 1, "a trade on the same connection");
+            Assert.Equal((0L, AlpacaStreamState.Streaming, 1), (stream.Reconnects, stream.State, _server.Connections));
+        }
+    }
+
+    [Fact]
     public async Task MalformedFrames_AreCounted_AndTheStreamGoesOn()
     {
         AlpacaDataStream stream = Start();
@@ -214,6 +286,10 @@ public abstract class AlpacaDataStreamTests : IAsyncLifetime
         Assert.Equal(2, stream.Malformed);
         Assert.Equal(AlpacaStreamState.Streaming, stream.State);
     }
+
+    /// <summary>The confirmed subscription as "trades|quotes|bars".</summary>
+    private static string Subscribed(AlpacaDataStream stream) =>
+        $"{string.Join(',', stream.Subscription.Trades)}|{string.Join(',', stream.Subscription.Quotes)}|{string.Join(',', stream.Subscription.Bars)}";
 
     /// <summary>The frames went the way this suite's encoding says, both directions.</summary>
     protected void AssertFramesWereOfThisFormat(AlpacaDataStream stream)

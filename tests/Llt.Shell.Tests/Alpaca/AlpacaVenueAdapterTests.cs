@@ -172,6 +172,152 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forbidden_IsRejectedToTheEngine_WithAlpacasMessage_WithoutRetrying()
+    {
+        _server.Forbidden.Add("AAPL");
+        Send(1010, 0, Side.Buy, 1_000_000, 190_00000000);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((1010L, ExecType.Rejected, OrdStatus.Rejected, RejectReason.VenueReject), (report.ClOrdId, report.Type, report.Status, report.Reason));
+        Assert.Contains("insufficient buying power", report.Text, StringComparison.Ordinal);
+        Assert.Equal(1, _server.OrderPosts);
+    }
+
+    [Fact]
+    public async Task ServerErrorAfterTheOrderWasPlaced_IsNotPlacedTwice()
+    {
+        _server.ServerErrorFirst = 1;
+        _server.PlaceBeforeServerError = true;
+        Send(1011, 0, Side.Buy, 5, 189_00000000);
+
+        DateTime deadline = DateTime.UtcNow + Wait;
+        while (_adapter.Submitted == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(1, _adapter.Submitted);
+        Assert.Equal(1, _server.OrderPosts); // the 500 was followed by a look-up by client order id, which found it
+        Assert.Contains(_server.Requests, r => r.StartsWith("GET /v2/orders:by_client_order_id?client_order_id=1011", StringComparison.Ordinal));
+        Assert.Equal(0, _adapter.Rejected);
+    }
+
+    [Fact]
+    public async Task ServerErrorOnEveryAttempt_IsRejectedAfterTheRetries()
+    {
+        _server.ServerErrorFirst = 10;
+        Send(1012, 0, Side.Buy, 5, 189_00000000);
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((1012L, ExecType.Rejected, RejectReason.VenueReject), (report.ClOrdId, report.Type, report.Reason));
+        Assert.Contains("service unavailable", report.Text, StringComparison.Ordinal);
+        Assert.Equal(3, _server.OrderPosts);
+    }
+
+    [Fact]
+    public async Task FillWhileTheTradeUpdatesStreamWasDown_IsRecoveredFromTheRestApi_AndTheLateEventIsNotReportedAgain()
+    {
+        Send(3001, 0, Side.Buy, 100, 190_50000000);
+        Assert.Equal(ExecType.New, Assert.Single(await ReportsUntil(1)).Type);
+
+        _server.DropStream();
+        _server.FillQuietly("3001", 190.25m);
+        await Until(() => _server.Listens == 2, "the adapter listening again");
+
+        var reports = await ReportsUntil(2);
+        Assert.Equal((3001L, ExecType.Fill, OrdStatus.Filled, 100L, 100L, 190_25000000L), (reports[1].ClOrdId, reports[1].Type, reports[1].Status, reports[1].Cum, reports[1].LastQty, reports[1].LastPx));
+        await Until(() => _adapter.Reconciled == 1, "the reconciliation");
+
+        await _server.PushFillAsync("3001", 190.25m); // the event the drop lost, delivered late after all
+        await Task.Delay(200);
+        await ReportsUntil(2);
+        Assert.Equal(2, _reports.Count);
+        Assert.Equal(1, _adapter.ForeignUpdates); // the order was done: its late event is not ours any more
+    }
+
+    [Fact]
+    public async Task RepeatedPartialFillEvent_IsReportedOnce()
+    {
+        Send(3005, 0, Side.Buy, 100, 190_00000000);
+        await ReportsUntil(1);
+        _server.FillQuietly("3005", 189.98m, qty: "30");
+
+        await _server.PushFillAsync("3005", 189.98m, "partial_fill");
+        var reports = await ReportsUntil(2);
+        await _server.PushFillAsync("3005", 189.98m, "partial_fill"); // the same event again
+        await Until(() => _adapter.RepeatedUpdates == 1, "the repeat counted");
+
+        Assert.Equal((ExecType.PartialFill, 30L, 30L, 189_98000000L), (reports[1].Type, reports[1].Cum, reports[1].LastQty, reports[1].LastPx));
+        Assert.Equal(2, (await ReportsUntil(2)).Count);
+    }
+
+    [Fact]
+    public async Task PartialFillWhileDown_ThenCanceled_ReportsTheMissedFillBeforeTheCancel()
+    {
+        Send(3002, 1, Side.Sell, 100, 410_00000000);
+        await ReportsUntil(1);
+
+        _server.DropStream();
+        _server.FillQuietly("3002", 410.10m, qty: "40");
+        await Until(() => _server.Listens == 2, "the adapter listening again");
+        var reports = await ReportsUntil(2);
+        Assert.Equal((ExecType.PartialFill, OrdStatus.PartiallyFilled, 40L, 40L, 410_10000000L), (reports[1].Type, reports[1].Status, reports[1].Cum, reports[1].LastQty, reports[1].LastPx));
+
+        Cancel(3002);
+        reports = await ReportsUntil(3);
+        Assert.Equal((ExecType.Canceled, OrdStatus.Canceled, 40L), (reports[2].Type, reports[2].Status, reports[2].Cum));
+    }
+
+    [Fact]
+    public async Task RepeatedFillEvent_IsReportedOnce()
+    {
+        _server.FillPrice = 190.01m;
+        Send(3003, 0, Side.Buy, 10, 190_01000000);
+        await ReportsUntil(2);
+
+        await _server.PushFillAsync("3003", 190.01m);
+        await Task.Delay(200);
+
+        Assert.Equal(2, (await ReportsUntil(2)).Count);
+        Assert.Equal(1, _adapter.ForeignUpdates); // the order was done: its repeat is not ours any more
+    }
+
+    [Fact]
+    public async Task GarbageOnTheTradeUpdatesStream_IsCountedAndSkipped_TheStreamStays()
+    {
+        await _server.PushRawAsync("{ this is not json");
+        await _server.PushRawAsync("""{"stream":"trade_updates","data":{"event":"fill","order":{"client_order_id":"1"}}}""");
+        _server.FillPrice = 189.99m;
+        Send(3004, 0, Side.Buy, 1, 190_00000000);
+
+        var reports = await ReportsUntil(2);
+        Assert.Equal(ExecType.Fill, reports[1].Type);
+        Assert.Equal(2, _adapter.MalformedUpdates);
+        Assert.Equal(1, _server.Listens); // never reconnected
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
+    public async Task OrderForAnInstrumentWithoutASymbol_IsRejected_NeverSent()
+    {
+        Send(3006, 7, Side.Buy, 1, 10_00000000); // the adapter knows AAPL (0) and MSFT (1) only
+
+        var report = Assert.Single(await ReportsUntil(1));
+        Assert.Equal((3006L, ExecType.Rejected, RejectReason.VenueReject), (report.ClOrdId, report.Type, report.Reason));
+        Assert.Contains("instrument 7 has no symbol", report.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _server.OrderPosts);
+    }
+
+    [Fact]
     public async Task Cancel_GoesToTheAlpacaOrder_AndItsConfirmationComesBack()
     {
         Send(1004, 0, Side.Buy, 50, 180_00000000);

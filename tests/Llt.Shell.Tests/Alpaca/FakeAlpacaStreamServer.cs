@@ -11,7 +11,8 @@ namespace Llt.Shell.Tests.Alpaca;
 /// A stand-in for Alpaca's market data stream v2 on 127.0.0.1, following its documented protocol: on connect
 /// <c>[{"T":"success","msg":"connected"}]</c>; auth with the right key and secret →
 /// <c>[{"T":"success","msg":"authenticated"}]</c>, wrong ones → <c>[{"T":"error","code":402,"msg":"auth failed"}]</c>;
-/// a message before auth → 401; subscribe → the <c>subscription</c> message listing what is subscribed. Tests push
+/// a message before auth → 401; subscribe / unsubscribe add to / remove from the connection's subscription and are
+/// answered with the <c>subscription</c> message listing all of it; any other action → 400 "invalid syntax". Tests push
 /// market data frames to the connected client and can drop the connection. A client that asks for MessagePack
 /// (<c>Content-Type: application/msgpack</c> on the upgrade) gets every frame as binary MessagePack (the JSON
 /// converted by <see cref="MessagePackTestEncoder"/>) and may send its own messages in MessagePack; unless
@@ -133,6 +134,7 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
     {
         var buffer = new byte[64 * 1024];
         bool authenticated = false;
+        var subscription = (Trades: new List<string>(), Quotes: new List<string>(), Bars: new List<string>());
         try
         {
             await Send(socket, messagePack, """[{"T":"success","msg":"connected"}]""");
@@ -169,13 +171,19 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
                 {
                     await Send(socket, messagePack, """[{"T":"error","code":401,"msg":"not authenticated"}]""");
                 }
-                else if (action == "subscribe")
+                else if (action is "subscribe" or "unsubscribe")
                 {
-                    string trades = message.RootElement.GetProperty("trades").GetRawText();
-                    string quotes = message.RootElement.GetProperty("quotes").GetRawText();
-                    string bars = message.RootElement.GetProperty("bars").GetRawText();
-                    await Send(socket, messagePack, $$"""[{"T":"subscription","trades":{{trades}},"quotes":{{quotes}},"bars":{{bars}},"updatedBars":[],"dailyBars":[],"statuses":[],"lulds":[],"corrections":["AAPL"],"cancelErrors":["AAPL"]}]""");
+                    // the lists given are added to (removed from) this connection's subscription; the answer is all of it
+                    bool add = action == "subscribe";
+                    Change(subscription.Trades, message.RootElement, "trades", add);
+                    Change(subscription.Quotes, message.RootElement, "quotes", add);
+                    Change(subscription.Bars, message.RootElement, "bars", add);
+                    await Send(socket, messagePack, $$"""[{"T":"subscription","trades":{{Json(subscription.Trades)}},"quotes":{{Json(subscription.Quotes)}},"bars":{{Json(subscription.Bars)}},"updatedBars":[],"dailyBars":[],"statuses":[],"lulds":[],"corrections":{{Json(subscription.Trades)}},"cancelErrors":{{Json(subscription.Trades)}}}]""");
                     Subscribed.Release();
+                }
+                else
+                {
+                    await Send(socket, messagePack, """[{"T":"error","code":400,"msg":"invalid syntax"}]""");
                 }
             }
         }
@@ -183,6 +191,29 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
         {
         }
     }
+
+    private static void Change(List<string> subscribed, JsonElement message, string list, bool add)
+    {
+        if (!message.TryGetProperty(list, out JsonElement symbols))
+        {
+            return;
+        }
+
+        foreach (JsonElement symbol in symbols.EnumerateArray())
+        {
+            string name = symbol.GetString()!;
+            if (add && !subscribed.Contains(name))
+            {
+                subscribed.Add(name);
+            }
+            else if (!add)
+            {
+                subscribed.Remove(name);
+            }
+        }
+    }
+
+    private static string Json(List<string> symbols) => "[" + string.Join(",", symbols.Select(symbol => "\"" + symbol + "\"")) + "]";
 
     private Task Send(WebSocket socket, bool messagePack, string json) => messagePack
         ? socket.SendAsync(MessagePackTestEncoder.FromJson(json, TimestampForm), WebSocketMessageType.Binary, true, CancellationToken.None)

@@ -8,9 +8,11 @@ namespace Llt.Shell.Tests.Alpaca;
 
 /// <summary>
 /// A stand-in for Alpaca's trading API v2 and its trade-updates stream on 127.0.0.1, following the documented
-/// shapes: POST /v2/orders answers with the order (or 403/422/429 as scripted), DELETE /v2/orders/{id} with 204,
-/// GET /v2/orders:by_client_order_id with the order or 404; wrong keys get 401. The /stream WebSocket authorizes,
-/// listens to trade_updates and pushes "new", "fill" and "canceled" events in binary frames, as Alpaca does.
+/// shapes: POST /v2/orders answers with the order (or 403/422/429/5xx as scripted), DELETE /v2/orders/{id} with 204,
+/// PATCH /v2/orders/{id} replaces an open order by a new one (new id, the old one "replaced"; 404 for an unknown or
+/// closed order, 422 for a bad change), GET /v2/orders?status=open|closed|all lists them, GET
+/// /v2/orders:by_client_order_id answers with the order or 404; wrong keys get 401. The /stream WebSocket authorizes,
+/// listens to trade_updates and pushes "new", "fill", "canceled" and "replaced" events in binary frames, as Alpaca does.
 /// </summary>
 internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     private readonly Task _accepting;
     private readonly ConcurrentDictionary<string, JsonElement> _orders = new();
     private WebSocket? _stream;
+    private HttpListenerContext? _streamContext;
     private int _nextId;
 
     public FakeAlpacaTradingServer()
@@ -38,6 +41,15 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     /// <summary>How many order submissions get 429 before one succeeds.</summary>
     public int RateLimitFirst;
 
+    /// <summary>Symbols whose orders are refused with 403 (Alpaca's "insufficient buying power").</summary>
+    public HashSet<string> Forbidden { get; } = [];
+
+    /// <summary>How many order submissions get a 5xx before one succeeds.</summary>
+    public int ServerErrorFirst;
+
+    /// <summary>A submission answered with a 5xx was placed all the same (the answer was lost, not the order).</summary>
+    public bool PlaceBeforeServerError { get; set; }
+
     /// <summary>Fill every accepted order at this price (null: leave it working).</summary>
     public decimal? FillPrice { get; set; }
 
@@ -49,6 +61,39 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     public ConcurrentQueue<string> OrderBodies { get; } = new();
 
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>"listen" requests on the trade-updates stream, across connections.</summary>
+    public int Listens;
+
+    /// <summary>Drops the trade-updates connection abruptly, as a network failure would.</summary>
+    public void DropStream()
+    {
+        _stream?.Abort();
+        _streamContext?.Response.Abort(); // resets the TCP connection, so the client notices at once
+    }
+
+    /// <summary>Fills the order placed under <paramref name="clientOrderId"/> without telling the stream (it was down).</summary>
+    public void FillQuietly(string clientOrderId, decimal price, string? qty = null)
+    {
+        var order = System.Text.Json.Nodes.JsonNode.Parse(_orders[clientOrderId].GetRawText())!.AsObject();
+        string filled = qty ?? order["qty"]!.GetValue<string>();
+        order["filled_qty"] = filled;
+        order["filled_avg_price"] = price.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        order["status"] = filled == order["qty"]!.GetValue<string>() ? "filled" : "partially_filled";
+        _orders[clientOrderId] = JsonDocument.Parse(order.ToJsonString()).RootElement;
+    }
+
+    /// <summary>Pushes a "fill" (or "partial_fill") event of <paramref name="clientOrderId"/>'s stored order (again, if it was pushed before).</summary>
+    public Task PushFillAsync(string clientOrderId, decimal price, string eventName = "fill")
+    {
+        string order = _orders[clientOrderId].GetRawText();
+        string qty = _orders[clientOrderId].GetProperty("filled_qty").GetString()!;
+        return Push(eventName, order, price.ToString(System.Globalization.CultureInfo.InvariantCulture), qty);
+    }
+
+    /// <summary>Sends a frame as is on the trade-updates stream.</summary>
+    public Task PushRawAsync(string text) =>
+        _stream!.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Binary, true, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
@@ -92,6 +137,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         {
             HttpListenerWebSocketContext ws = await context.AcceptWebSocketAsync(null);
             _stream = ws.WebSocket;
+            _streamContext = context;
             await ServeStreamAsync(ws.WebSocket);
             return;
         }
@@ -123,15 +169,36 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
                 return;
             }
 
+            if (Forbidden.Contains(symbol))
+            {
+                await Respond(context, 403, """{"code":40310000,"message":"insufficient buying power"}""");
+                return;
+            }
+
             string id = $"ord-{Interlocked.Increment(ref _nextId)}";
             string order = Order(id, body.RootElement, "accepted", filled: "0");
+            bool failing = Interlocked.Decrement(ref ServerErrorFirst) >= 0;
+            if (failing && !PlaceBeforeServerError)
+            {
+                await Respond(context, 503, """{"code":50310000,"message":"service unavailable"}""");
+                return;
+            }
+
             _orders[body.RootElement.GetProperty("client_order_id").GetString()!] = JsonDocument.Parse(order).RootElement;
+            if (failing)
+            {
+                await Respond(context, 500, """{"code":50010000,"message":"internal server error"}""");
+                return;
+            }
+
             await Respond(context, 200, order);
             await Push("new", Order(id, body.RootElement, "new", filled: "0"), null, null);
             if (FillPrice is decimal price)
             {
                 string qty = body.RootElement.GetProperty("qty").GetString()!;
-                await Push("fill", Order(id, body.RootElement, "filled", filled: qty), price.ToString(System.Globalization.CultureInfo.InvariantCulture), qty);
+                string filledOrder = Order(id, body.RootElement, "filled", filled: qty);
+                _orders[body.RootElement.GetProperty("client_order_id").GetString()!] = JsonDocument.Parse(filledOrder).RootElement;
+                await Push("fill", filledOrder, price.ToString(System.Globalization.CultureInfo.InvariantCulture), qty);
             }
 
             return;
@@ -153,6 +220,20 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
             return;
         }
 
+        if (request.HttpMethod == "PATCH" && path.StartsWith("/v2/orders/", StringComparison.Ordinal))
+        {
+            await ReplaceAsync(context, path["/v2/orders/".Length..]);
+            return;
+        }
+
+        if (request.HttpMethod == "GET" && path == "/v2/orders")
+        {
+            string status = request.QueryString["status"] ?? "open";
+            IEnumerable<JsonElement> listed = _orders.Values.Where(o => status == "all" || (status == "open") == IsOpen(o));
+            await Respond(context, 200, "[" + string.Join(",", listed.Select(o => o.GetRawText())) + "]");
+            return;
+        }
+
         if (request.HttpMethod == "GET" && path == "/v2/orders:by_client_order_id")
         {
             string? clientOrderId = request.QueryString["client_order_id"];
@@ -165,11 +246,68 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         await Respond(context, 404, """{"code":40400000,"message":"not found"}""");
     }
 
+    private static bool IsOpen(JsonElement order) => order.GetProperty("status").GetString() is "accepted" or "new" or "partially_filled";
+
+    /// <summary>
+    /// PATCH /v2/orders/{id}: qty, limit_price, stop_price, trail, time_in_force, client_order_id may change; the open
+    /// order is replaced by a new one (a new id) and reported "replaced".
+    /// </summary>
+    private async Task ReplaceAsync(HttpListenerContext context, string id)
+    {
+        KeyValuePair<string, JsonElement> old = _orders.FirstOrDefault(o => o.Value.GetProperty("id").GetString() == id);
+        if (old.Key is null || !IsOpen(old.Value))
+        {
+            await Respond(context, 404, """{"code":40410000,"message":"order not found"}""");
+            return;
+        }
+
+        using var reader = new StreamReader(context.Request.InputStream);
+        using JsonDocument change = JsonDocument.Parse(await reader.ReadToEndAsync());
+        if (change.RootElement.TryGetProperty("qty", out JsonElement qty) && (!long.TryParse(qty.GetString(), out long units) || units <= 0))
+        {
+            await Respond(context, 422, """{"code":42210000,"message":"qty must be > 0"}""");
+            return;
+        }
+
+        var fields = new Dictionary<string, string>();
+        foreach (JsonProperty field in old.Value.EnumerateObject())
+        {
+            fields[field.Name] = field.Value.GetRawText();
+        }
+
+        foreach (JsonProperty field in change.RootElement.EnumerateObject())
+        {
+            fields[field.Name] = field.Value.GetRawText();
+        }
+
+        string newId = $"ord-{Interlocked.Increment(ref _nextId)}";
+        fields["id"] = $"\"{newId}\"";
+        fields["status"] = "\"new\"";
+        fields["replaces"] = $"\"{id}\"";
+        if (!change.RootElement.TryGetProperty("client_order_id", out _))
+        {
+            fields["client_order_id"] = $"\"{newId}-client\""; // Alpaca gives the replacement an id of its own
+        }
+
+        string replacement = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+        string replaced = old.Value.GetRawText().Replace($"\"status\":{old.Value.GetProperty("status").GetRawText()}", "\"status\":\"replaced\"", StringComparison.Ordinal);
+        _orders[old.Key] = JsonDocument.Parse(replaced).RootElement;
+        string clientOrderId = JsonDocument.Parse(replacement).RootElement.GetProperty("client_order_id").GetString()!;
+        _orders[clientOrderId] = JsonDocument.Parse(replacement).RootElement;
+        await Respond(context, 200, replacement);
+        await Push("replaced", replaced, null, null);
+    }
+
     private static string Order(string id, JsonElement request, string status, string filled) =>
         $$"""{"id":"{{id}}","client_order_id":"{{request.GetProperty("client_order_id").GetString()}}","symbol":"{{request.GetProperty("symbol").GetString()}}","side":"{{request.GetProperty("side").GetString()}}","type":"{{request.GetProperty("type").GetString()}}","order_type":"{{request.GetProperty("type").GetString()}}","time_in_force":"{{request.GetProperty("time_in_force").GetString()}}","qty":"{{request.GetProperty("qty").GetString()}}","filled_qty":"{{filled}}","filled_avg_price":null,"status":"{{status}}"}""";
 
     private async Task Push(string eventName, string order, string? price, string? qty)
     {
+        if (_stream is null)
+        {
+            return; // nobody listens to trade_updates (a test of the REST client alone)
+        }
+
         await Listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
         string extra = price is null ? "" : $$""","price":"{{price}}","qty":"{{qty}}","position_qty":"{{qty}}" """;
         string message = "{\"stream\":\"trade_updates\",\"data\":{\"event\":\"" + eventName + "\",\"timestamp\":\"2024-01-02T15:00:00.000000001Z\",\"order\":" + order + extra + "}}";
@@ -202,6 +340,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
                 }
                 else if (action == "listen")
                 {
+                    Interlocked.Increment(ref Listens);
                     await socket.SendAsync(Encoding.UTF8.GetBytes("""{"stream":"listening","data":{"streams":["trade_updates"]}}"""), WebSocketMessageType.Binary, true, CancellationToken.None);
                     Listening.TrySetResult();
                 }

@@ -146,6 +146,57 @@ public sealed class FeedDecodeCommandTests
             """{"message":"AddOrder","sequence":2,"messageType":"A","stockLocate":7,"timestampIso":"09:30:38.952381153","orderReferenceNumber":7942047,"buySellIndicator":"B","shares":100,"stock":"META","price":357.33}""");
     }
 
+    /// <summary>
+    /// Every ITCH 5.0 message type (section 1 of the specification), each at its length: one JSON line each, named for
+    /// the message, carrying the header fields and exactly the fields the specification lists, in camelCase.
+    /// </summary>
+    [Fact]
+    public void RawItchFile_EveryMessageType_PrintsTheSpecsFieldsForIt()
+    {
+        string[] header = ["message", "sequence", "messageType", "stockLocate", "trackingNumber", "timestamp", "timestampIso"];
+        (char Type, int Length, string Name, string[] Fields)[] spec =
+        [
+            ('S', 12, "SystemEvent", ["eventCode"]),
+            ('R', 39, "StockDirectory", ["stock", "marketCategory", "financialStatusIndicator", "roundLotSize", "roundLotsOnly", "issueClassification", "issueSubType", "authenticity", "shortSaleThresholdIndicator", "ipoFlag", "luldReferencePriceTier", "etpFlag", "etpLeverageFactor", "inverseIndicator"]),
+            ('H', 25, "StockTradingAction", ["stock", "tradingState", "reserved", "reason"]),
+            ('Y', 20, "RegShoRestriction", ["stock", "regShoAction"]),
+            ('L', 26, "MarketParticipantPosition", ["mpid", "stock", "primaryMarketMaker", "marketMakerMode", "marketParticipantState"]),
+            ('V', 35, "MwcbDeclineLevel", ["level1", "level2", "level3"]),
+            ('W', 12, "MwcbStatus", ["breachedLevel"]),
+            ('K', 28, "IpoQuotingPeriodUpdate", ["stock", "ipoQuotationReleaseTime", "ipoQuotationReleaseQualifier", "ipoPrice"]),
+            ('J', 35, "LuldAuctionCollar", ["stock", "auctionCollarReferencePrice", "upperAuctionCollarPrice", "lowerAuctionCollarPrice", "auctionCollarExtension"]),
+            ('h', 21, "OperationalHalt", ["stock", "marketCode", "operationalHaltAction"]),
+            ('A', 36, "AddOrder", ["orderReferenceNumber", "buySellIndicator", "shares", "stock", "price"]),
+            ('F', 40, "AddOrderMpid", ["orderReferenceNumber", "buySellIndicator", "shares", "stock", "price", "attribution"]),
+            ('E', 31, "OrderExecuted", ["orderReferenceNumber", "executedShares", "matchNumber"]),
+            ('C', 36, "OrderExecutedWithPrice", ["orderReferenceNumber", "executedShares", "matchNumber", "printable", "executionPrice"]),
+            ('X', 23, "OrderCancel", ["orderReferenceNumber", "canceledShares"]),
+            ('D', 19, "OrderDelete", ["orderReferenceNumber"]),
+            ('U', 35, "OrderReplace", ["originalOrderReferenceNumber", "newOrderReferenceNumber", "shares", "price"]),
+            ('P', 44, "Trade", ["orderReferenceNumber", "buySellIndicator", "shares", "stock", "price", "matchNumber"]),
+            ('Q', 40, "CrossTrade", ["shares", "stock", "crossPrice", "matchNumber", "crossType"]),
+            ('B', 19, "BrokenTrade", ["matchNumber"]),
+            ('I', 50, "NetOrderImbalanceIndicator", ["pairedShares", "imbalanceShares", "imbalanceDirection", "stock", "farPrice", "nearPrice", "currentReferencePrice", "crossType", "priceVariationIndicator"]),
+            ('N', 20, "RetailPriceImprovementIndicator", ["stock", "interestFlag"]),
+            ('O', 48, "DirectListingWithCapitalRaise", ["stock", "openEligibilityStatus", "minimumAllowablePrice", "maximumAllowablePrice", "nearExecutionPrice", "nearExecutionTime", "lowerPriceRangeCollar", "upperPriceRangeCollar"]),
+        ];
+        byte[][] messages = [.. spec.Select(m => FeedFiles.ItchMessage(m.Length, m.Type, 7, 34_200_000_000_000))];
+
+        FeedDecodeRun run = FeedDecodeRun.Of(FeedFiles.LengthPrefixed(messages), "itch50");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(spec.Length, run.Lines.Length);
+        for (int i = 0; i < spec.Length; i++)
+        {
+            JsonElement line = run.Lines[i];
+            Assert.Equal(spec[i].Name, line.GetProperty("message").GetString());
+            Assert.Equal(spec[i].Type.ToString(), line.GetProperty("messageType").GetString());
+            // a time field may carry its ISO twin (nearExecutionTime → nearExecutionTimeIso); nothing else is extra
+            string[] names = [.. line.EnumerateObject().Select(p => p.Name).Where(n => n == "timestampIso" || !n.EndsWith("Iso", StringComparison.Ordinal))];
+            Assert.Equal([.. header, .. spec[i].Fields], names);
+        }
+    }
+
     [Fact]
     public void ItchOverMoldUdp64InACapture_UsesThePacketSequenceNumbers()
     {

@@ -37,7 +37,8 @@ public struct MoldUdp64CaptureSource
     /// <summary>
     /// Feeds up to <paramref name="maxPackets"/> datagrams of <paramref name="file"/> (the bytes given to the
     /// constructor) to <paramref name="receiver"/>, with the capture timestamp as receive time; returns the
-    /// datagrams read (0 once finished).
+    /// datagrams read (0 once finished). At the end of the capture the receiver is flushed: gaps still pending are
+    /// declared lost and the messages held behind them delivered.
     /// </summary>
     public int Poll<TMessageHandler, TGapHandler>(
         ReadOnlySpan<byte> file,
@@ -53,6 +54,12 @@ public struct MoldUdp64CaptureSource
         {
             if (!_cursor.TryReadNextUdp(file, out UdpDatagram datagram))
             {
+                if (!IsFinished)
+                {
+                    // nothing more will arrive: gaps still pending are lost, what waited behind them goes out
+                    receiver.Flush(ref messageHandler, ref gapHandler);
+                }
+
                 IsFinished = true;
                 break;
             }

@@ -10,7 +10,7 @@ namespace Llt.Hotpath.Feeds.MoldUdp;
 /// group, joined to it on the given interface. <see cref="Poll"/> drains a bounded number of datagrams into a
 /// <see cref="MoldUdp64Receiver"/> (which arbitrates the two lines), stamping each with the engine's clock, so a feed
 /// agent's duty cycle is
-/// <c>lineA.Poll(ref receiver, …) + lineB.Poll(ref receiver, …) + receiver.Arbiter.ExpireGaps(now, ref gaps)</c>.
+/// <c>lineA.Poll(ref receiver, …) + lineB.Poll(ref receiver, …) + receiver.ExpireGaps(now, ref handler, ref gaps)</c>.
 /// The receive buffer is allocated (pinned) once; receiving does not allocate. Socket errors other than "nothing to
 /// read" are counted, never thrown, so a flapping NIC cannot stop the agent.
 /// </summary>

@@ -1,4 +1,5 @@
 using Llt.Hotpath.Feeds.Iex;
+using Llt.Hotpath.Feeds.Sequencing;
 using Llt.Hotpath.Ipc;
 using Llt.Sbe;
 
@@ -13,7 +14,7 @@ namespace Llt.Hotpath.Feeds.Publishing;
 /// security event, DEEP+ order messages) are counted as ignored. IEX timestamps are already UTC epoch ns.
 /// Allocation-free; a full md.ring is counted in <see cref="RingFull"/>.
 /// </summary>
-public struct IexSbePublisher : IIexHandler
+public struct IexSbePublisher : IIexHandler, ISequencedMessageHandler
 {
     private readonly RingBuffer _ring;
     private readonly IexSymbolIndex _symbols;
@@ -25,6 +26,7 @@ public struct IexSbePublisher : IIexHandler
         _ring = ring;
         _symbols = symbols;
         _feedId = feedId;
+        Protocol = IexProtocol.Unknown;
         ReceiveTs = 0;
         Published = 0;
         Skipped = 0;
@@ -33,6 +35,16 @@ public struct IexSbePublisher : IIexHandler
         Malformed = 0;
         RingFull = 0;
     }
+
+    /// <summary>The message protocol of the messages handed to <see cref="OnMessage"/> (the channel's).</summary>
+    public IexProtocol Protocol;
+
+    /// <summary>
+    /// One message from a sequenced channel (<see cref="IexTpReceiver"/>), read as <see cref="Protocol"/> and stamped
+    /// with <see cref="ReceiveTs"/> (when it reached the feed agent; a message held behind a gap reaches the trader
+    /// only when released).
+    /// </summary>
+    public void OnMessage(ReadOnlySpan<byte> message, long sequence, long receiveTimestampNs) => IexParser.Parse(Protocol, message, ref this);
 
     /// <summary>Receive stamp (monotonic ns) the next messages carry; set per segment by the caller.</summary>
     public long ReceiveTs;

@@ -1,4 +1,5 @@
 using Llt.Hotpath.Feeds.Itch;
+using Llt.Hotpath.Feeds.MoldUdp;
 using Llt.Hotpath.Ipc;
 using Llt.Sbe;
 
@@ -15,8 +16,9 @@ namespace Llt.Hotpath.Feeds.Publishing;
 /// RPII, DLCR) carry nothing the trader's books use and are counted. Timestamps: exchangeTs is the ITCH
 /// nanoseconds-since-midnight plus <see cref="SessionDateEpochNs"/>; receiveTs is the caller's receive stamp.
 /// Allocation-free; a full ring is reported as <see cref="RingFull"/> and the message is not lost silently.
+/// As an <see cref="IMoldUdp64MessageHandler"/> it takes the messages a <c>MoldUdp64Receiver</c> delivers.
 /// </summary>
-public struct ItchSbePublisher : IItchHandler
+public struct ItchSbePublisher : IItchHandler, IMoldUdp64MessageHandler
 {
     private readonly RingBuffer _ring;
     private readonly ItchLocateIndex _locates;
@@ -37,6 +39,13 @@ public struct ItchSbePublisher : IItchHandler
         RingFull = 0;
         Mapped = 0;
     }
+
+    /// <summary>
+    /// One message from a sequenced line. It is stamped with <see cref="ReceiveTs"/> (when it reached the engine's
+    /// feed agent, set by the caller), not with its packet's receive time: a message held behind a gap reaches
+    /// the trader only when it is released.
+    /// </summary>
+    public void OnMessage(ReadOnlySpan<byte> message, long sequence, long receiveTimestampNs) => ItchParser.Parse(message, ref this);
 
     /// <summary>Midnight (UTC epoch ns) of the trading day the ITCH timestamps count from.</summary>
     public long SessionDateEpochNs;

@@ -14,7 +14,8 @@ namespace Llt.Hotpath.Feeds.Sequencing;
 /// <para><b>Gaps.</b> A packet starting past <see cref="NextSequence"/> reveals a gap (reported once, in the result
 /// of that packet, as <c>GapFrom..GapTo</c>); its own messages are delivered at once and the gap becomes pending.
 /// A packet from either line carrying pending sequences delivers them then (<see cref="ArbitrationKind.Recovered"/>:
-/// out of sequence order, which a consumer keeping order-dependent state must allow for). A gap still missing when
+/// out of sequence order; the receivers hold what came after a gap in a <see cref="SequenceHoldBack"/> until
+/// <see cref="FirstUndelivered"/> passes it, so their consumers see sequence order). A gap still missing when
 /// <see cref="NextSequence"/> has advanced <c>gapWindowMessages</c> past where it stood when the gap was seen, or
 /// when a packet or <see cref="ExpireGaps(long)"/> brings a time <c>gapWindowNs</c> past the packet that revealed
 /// it, is declared lost: counted and passed once to <see cref="IGapHandler.OnGapDeclared"/>, the hook for a
@@ -100,6 +101,12 @@ public struct LineArbiter
     public readonly long NextSequence => _next;
 
     public readonly int PendingGapCount => _pendingCount;
+
+    /// <summary>
+    /// The lowest sequence neither delivered nor declared lost: the start of the oldest pending gap, else
+    /// <see cref="NextSequence"/>. Everything below it can be applied in order (see <see cref="SequenceHoldBack"/>).
+    /// </summary>
+    public readonly long FirstUndelivered => _pendingCount == 0 ? _next : _pending[0].From;
 
     public readonly SessionId Session => _session;
 
@@ -321,6 +328,22 @@ public struct LineArbiter
             {
                 i++;
             }
+        }
+
+        return declared;
+    }
+
+    /// <summary>
+    /// Declares lost every pending gap at once, whatever its window (the consumer can wait no longer: its hold-back
+    /// is full, or a capture has ended). Returns how many.
+    /// </summary>
+    public int DeclarePending<TGapHandler>(ref TGapHandler gapHandler)
+        where TGapHandler : struct, IGapHandler
+    {
+        int declared = _pendingCount;
+        while (_pendingCount != 0)
+        {
+            DeclareAt(0, ref gapHandler);
         }
 
         return declared;

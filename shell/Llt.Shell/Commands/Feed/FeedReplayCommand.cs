@@ -120,7 +120,7 @@ internal static class FeedReplayCommand
             long skipped = agent.Itch.Skipped + agent.Iex.Skipped;
             long malformed = agent.Itch.Malformed + agent.Iex.Malformed;
             Console.WriteLine($"replayed {agent.Packets:N0} packets into {config.MdRingPath}: {published:N0} ticks published, {skipped:N0} for symbols the engine does not trade, " +
-                $"{malformed:N0} malformed, {agent.Damaged:N0} damaged, {agent.Gaps:N0} gaps ({agent.GapMessages:N0} messages), {agent.Duplicates:N0} duplicates{(agent.IsFinished ? "" : " (interrupted)")}");
+                $"{malformed:N0} malformed, {agent.Damaged:N0} damaged, {agent.Gaps:N0} gaps ({agent.GapMessages:N0} messages), {agent.Recovered:N0} messages recovered from the other line, {agent.Duplicates:N0} duplicate messages{(agent.IsFinished ? "" : " (interrupted)")}");
             return ExitCodes.Ok;
         }
     }

@@ -10,8 +10,10 @@ namespace Llt.Shell.Commands.Feed;
 /// <summary>
 /// <c>llt feed status</c>: the running engine's view of its market data feeds, read from its counters (never from
 /// a database): each configured feed's state (unseen, healthy, stale, gapped, down), messages and silence, how many
-/// instrument switches failover made and how many standby ticks it set aside, plus the md totals. Exit 0 when every
-/// feed is healthy (or failover is off), 1 when one is not, 3 when no engine runs.
+/// instrument switches failover made and how many standby ticks it set aside, plus the md totals; and the newest
+/// switches themselves (<c>--switches N</c>, default 10) from the engine's journal: when, which instrument, from which
+/// feed in which state to which. Exit 0 when every feed is healthy (or failover is off), 1 when one is not, 3 when no
+/// engine runs.
 /// </summary>
 internal static class FeedStatusCommand
 {
@@ -26,6 +28,8 @@ internal static class FeedStatusCommand
         var options = new EngineOptions();
         var command = new Command("status", "feeds of the running engine: state, messages, silence, failover switches");
         options.AddReadOptions(command);
+        var recent = new Option<int>("--switches") { Description = "newest failover switches to list from the journal (0: none)", DefaultValueFactory = _ => 10 };
+        command.Options.Add(recent);
         command.SetAction(parseResult =>
         {
             EngineConfig? config = options.Resolve(parseResult);
@@ -53,6 +57,7 @@ internal static class FeedStatusCommand
                 rejected = Value(reader, 102);
             }
 
+            IReadOnlyList<FeedSwitchRow> history = FeedSwitchHistory.Last(config.Journal.Directory, Math.Max(0, parseResult.GetValue(recent)), out string? historyError);
             if (parseResult.GetValue(options.Json))
             {
                 using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
@@ -78,6 +83,27 @@ internal static class FeedStatusCommand
                 w.WriteNumber("trades", trades);
                 w.WriteNumber("bookUpdates", bookUpdates);
                 w.WriteNumber("rejected", rejected);
+                w.WriteStartArray("recentSwitches");
+                foreach (FeedSwitchRow row in history)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("sequence", row.Sequence);
+                    w.WriteNumber("ts", row.TsNs);
+                    w.WriteString("time", FeedSwitchHistory.Iso(row.TsNs));
+                    w.WriteNumber("instrumentId", row.InstrumentId);
+                    w.WriteString("symbol", FeedSwitchHistory.SymbolOf(row.InstrumentId, config));
+                    w.WriteNumber("fromFeed", row.FromFeedId);
+                    w.WriteString("fromState", row.FromState.ToString().ToLowerInvariant());
+                    w.WriteNumber("toFeed", row.ToFeedId);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                if (historyError is not null)
+                {
+                    w.WriteString("journalError", historyError);
+                }
+
                 w.WriteEndObject();
             }
             else
@@ -97,6 +123,16 @@ internal static class FeedStatusCommand
                     }
 
                     Console.WriteLine($"failover: {switches:N0} instrument switches, {standby:N0} standby ticks set aside");
+                }
+
+                foreach (FeedSwitchRow row in history)
+                {
+                    Console.WriteLine("  " + FeedSwitchHistory.Describe(row, config));
+                }
+
+                if (historyError is not null)
+                {
+                    Console.Error.WriteLine($"switch history unavailable: {historyError}");
                 }
             }
 

@@ -89,7 +89,7 @@ public sealed class ItchMoldUdpReplayTests
     }
 
     [Fact]
-    public void ALeadsAndDropsPackets_GapsAreSeen_ThenRecoveredFromB_EveryMessageExactlyOnce()
+    public void ALeadsAndDropsPackets_GapsAreSeen_ThenRecoveredFromB_EveryMessageExactlyOnce_InSequenceOrder()
     {
         IReadOnlyList<byte[]> messages = new ItchSessionGenerator(seed: 4).Generate(2_000).Messages;
         var dropped = new HashSet<int> { 7, 30, 31, 90 };
@@ -106,9 +106,56 @@ public sealed class ItchMoldUdpReplayTests
         Assert.Equal(0, arbiter.LostGaps);
         Assert.Empty(replay.Gaps.Declared);
         Assert.Equal(messages.Count, arbiter.Delivered);
-        Assert.Equal(Enumerable.Range(1, messages.Count).Select(i => (long)i), replay.Sequences.Order());
-        Assert.NotEqual(Enumerable.Range(1, messages.Count).Select(i => (long)i), replay.Sequences); // recovered ones came late
+        // the messages after each hole waited for B's copy: the book saw them in sequence order, as if nothing was lost
+        Assert.Equal(Enumerable.Range(1, messages.Count).Select(i => (long)i), replay.Sequences);
+        Assert.Equal(0, replay.Receiver.HeldMessages);
+        Assert.Equal(0, replay.Receiver.HoldBackOverflows);
         Assert.Equal(messages.Count, replay.Builder.Messages);
+        Assert.Equal(0, replay.Builder.RejectedTotal);
+        Assert.Equal(ItchReplay.ReferenceSnapshot(messages), ItchReplay.Snapshot(replay.Builder));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ALeadsAndDropsManyPackets_WithoutHoldBack_TheBookWouldBeWrong_WithItTheBookIsExact(int seed)
+    {
+        IReadOnlyList<byte[]> messages = new ItchSessionGenerator(seed).Generate(3_000).Messages;
+        var dropped = new HashSet<int>(Enumerable.Range(0, 40).Select(i => 5 + (i * 13)));
+        var faults = new MoldUdpFeedFaults { DropOnA = dropped, BLagNs = MoldUdpFeedWriter.PacketIntervalNs * 6 };
+        byte[] capture = MoldUdpFeedWriter.Pcap(messages, PerPacket, faults);
+
+        using var arrivalOrder = new ItchReplay(holdBackMessages: 0);
+        arrivalOrder.Run(capture, LineA, LineB);
+        using var heldBack = new ItchReplay();
+        heldBack.Run(capture, LineA, LineB);
+
+        // delivered in arrival order, an execution or delete overtakes the add it refers to (rejected, then a phantom order)
+        Assert.True(arrivalOrder.Builder.RejectedTotal > 0);
+        Assert.NotEqual(ItchReplay.ReferenceSnapshot(messages), ItchReplay.Snapshot(arrivalOrder.Builder));
+        Assert.Equal(0, heldBack.Builder.RejectedTotal);
+        Assert.Equal(ItchReplay.ReferenceSnapshot(messages), ItchReplay.Snapshot(heldBack.Builder));
+        Assert.Equal(dropped.Count * PerPacket, heldBack.Receiver.Arbiter.Recovered);
+    }
+
+    [Fact]
+    public void HoldBackFull_DeclaresTheGapLost_AndKeepsOrder_NoMessageTwice()
+    {
+        IReadOnlyList<byte[]> messages = new ItchSessionGenerator(seed: 8).Generate(500).Messages;
+        var faults = new MoldUdpFeedFaults { DropOnA = new HashSet<int> { 10 }, DropOnB = new HashSet<int> { 10 } };
+        byte[] capture = MoldUdpFeedWriter.Pcap(messages, PerPacket, faults);
+
+        // no window: only the full hold-back (64 messages) makes the receiver stop waiting for packet 10
+        using var replay = new ItchReplay(holdBackMessages: 64);
+        replay.Run(capture, LineA, LineB);
+
+        long from = (10 * PerPacket) + 1;
+        Assert.Equal([(from, from + PerPacket - 1)], replay.Gaps.Declared);
+        Assert.Equal(1, replay.Receiver.HoldBackOverflows);
+        Assert.Equal(messages.Count - PerPacket, replay.Sequences.Count);
+        Assert.Equal(replay.Sequences.Order(), replay.Sequences); // in order across the overflow
+        Assert.Equal(replay.Sequences.Count, replay.Sequences.Distinct().Count());
     }
 
     [Fact]
@@ -178,9 +225,11 @@ public sealed class ItchMoldUdpReplayTests
         Assert.Equal(4, receiver.Arbiter.NextSequence); // sequence 4 was never framed
 
         byte[] add4 = ItchWire.AddOrder(1, 0, 4, 4, 'B', 100, "AAPL", 10_000);
-        Assert.Equal(1, receiver.OnPacket(LineArbiter.LineA, MoldWire.Packet(session, 5, [add4]), 0, ref handler, ref gaps));
-        Assert.Equal(1, receiver.Arbiter.PendingGapCount); // 4 is now a gap
-        Assert.Equal(1, receiver.OnPacket(LineArbiter.LineB, good, 0, ref handler, ref gaps)); // B's copy fills it
+        Assert.Equal(0, receiver.OnPacket(LineArbiter.LineA, MoldWire.Packet(session, 5, [add4]), 0, ref handler, ref gaps));
+        Assert.Equal(1, receiver.Arbiter.PendingGapCount); // 4 is now a gap; 5 waits behind it
+        Assert.Equal(1, receiver.HeldMessages);
+        Assert.Equal(2, receiver.OnPacket(LineArbiter.LineB, good, 0, ref handler, ref gaps)); // B's copy fills it: 4, then 5
+        Assert.Equal(0, receiver.HeldMessages);
         Assert.Equal(1, receiver.Arbiter.Recovered);
         Assert.Equal(0, receiver.Arbiter.PendingGapCount);
         Assert.Equal(4, builder.Book(0).OrderCount);

@@ -12,10 +12,10 @@ namespace Llt.Hotpath.Tests.Feeds.Itch;
 /// <summary>The pieces a feed agent would hold, wired as it would wire them, for replaying captures in tests.</summary>
 internal sealed class ItchReplay : IDisposable
 {
-    public ItchReplay(long gapWindowMessages = long.MaxValue, int books = 8)
+    public ItchReplay(long gapWindowMessages = long.MaxValue, int books = 8, int holdBackMessages = MoldUdp64Receiver.DefaultHoldBackMessages)
     {
         Builder = new ItchBookBuilder<NoItchBookListener>(books, 1 << 12, 512, default);
-        Receiver = new MoldUdp64Receiver(new LineArbiter(gapWindowMessages, long.MaxValue, startSequence: 1));
+        Receiver = new MoldUdp64Receiver(new LineArbiter(gapWindowMessages, long.MaxValue, startSequence: 1), holdBackMessages);
     }
 
     public ItchBookBuilder<NoItchBookListener> Builder { get; }

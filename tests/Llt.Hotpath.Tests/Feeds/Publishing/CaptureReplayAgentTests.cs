@@ -2,6 +2,7 @@ using Llt.Hotpath.Config;
 using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.MarketData.Books;
 using Llt.Hotpath.Tests.Engine;
+using Llt.Hotpath.Tests.Feeds.Itch;
 using static Llt.Hotpath.Tests.Feeds.Publishing.ItchSbePublisherTests;
 
 namespace Llt.Hotpath.Tests.Feeds.Publishing;
@@ -72,13 +73,94 @@ public sealed class CaptureReplayAgentTests : IDisposable
         CaptureReplayAgent replay = h.Engine.ReplayFeed!;
         Assert.True(replay.IsFinished);
         Assert.Equal(5, replay.Packets);
-        Assert.Equal(1, replay.Duplicates);
-        Assert.Equal(1, replay.Gaps);
+        Assert.Equal(2, replay.Duplicates); // both messages of the B-line copy
+        Assert.Equal(1, replay.Gaps); // neither line had 4..6: announced when the capture ended
         Assert.Equal(3, replay.GapMessages);
         Assert.Equal(2, h.Engine.Counters.MdFeedHealth.Get()); // the gap, then Down
         L3Book book = h.Engine.Books.L3(0)!;
         Assert.Equal(3, book.OrderCount); // the duplicate add was not applied twice
         Assert.Equal(190_00000000, book.BestBidPrice);
+    }
+
+    /// <summary>The generator's session as an A/B capture (line A leads; B's copy of each packet follows).</summary>
+    private (EngineHarness Harness, IReadOnlyList<byte[]> Messages, IReadOnlyList<GeneratedStock> Stocks) ReplayingAB(
+        int seed, MoldUdpFeedFaults faults, bool pcapng = false)
+    {
+        var generator = new ItchSessionGenerator(seed).Generate(2_000);
+        byte[] capture = pcapng
+            ? MoldUdpFeedWriter.PcapNg(generator.Messages, 5, faults)
+            : MoldUdpFeedWriter.Pcap(generator.Messages, 5, faults);
+        string path = Write(pcapng ? "ab.pcapng" : "ab.pcap", capture);
+        var harness = new EngineHarness(customize: c => c with
+        {
+            Instruments = [.. generator.Stocks.Select(s => new InstrumentConfig { Symbol = s.Symbol, TickSize = 1, StartPrice = s.Mid * 10_000L })],
+            Feed = new FeedConfig { Type = "itch", Path = path, Mode = "max", FeedId = 7, Batch = 16, SessionDate = new DateOnly(2024, 1, 2) },
+        });
+        harness.Drain();
+        return (harness, generator.Messages, generator.Stocks);
+    }
+
+    /// <summary>The engine's L3 book of each stock against one built from the session applied once, in order.</summary>
+    private static void AssertBooksAsIfAppliedInOrder(EngineHarness h, IReadOnlyList<byte[]> messages, IReadOnlyList<GeneratedStock> stocks)
+    {
+        using var reference = new Llt.Hotpath.Feeds.Itch.ItchBookBuilder<Llt.Hotpath.Feeds.Itch.NoItchBookListener>(8, 1 << 12, 512, default);
+        foreach (byte[] message in messages)
+        {
+            reference.Apply(message);
+        }
+
+        for (int i = 0; i < stocks.Count; i++)
+        {
+            L3Book expected = reference.Book(reference.Locates.InstrumentOf(stocks[i].Locate));
+            L3Book actual = h.Engine.Books.L3(i)!;
+            Assert.Equal(
+                (expected.OrderCount, expected.BestBidPrice, expected.BestBidSize, expected.BestAskPrice, expected.BestAskSize),
+                (actual.OrderCount, actual.BestBidPrice, actual.BestBidSize, actual.BestAskPrice, actual.BestAskSize));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ABCapture_PacketsTheLeadingLineLost_ComeFromTheOtherLine_AndTheBooksAreExact(bool pcapng)
+    {
+        var faults = new MoldUdpFeedFaults
+        {
+            DropOnA = new HashSet<int>(Enumerable.Range(0, 30).Select(i => 3 + (i * 11))),
+            BLagNs = MoldUdpFeedWriter.PacketIntervalNs * 4,
+        };
+        (EngineHarness h, IReadOnlyList<byte[]> messages, IReadOnlyList<GeneratedStock> stocks) = ReplayingAB(seed: 11, faults, pcapng);
+        using (h)
+        {
+            CaptureReplayAgent replay = h.Engine.ReplayFeed!;
+            Assert.True(replay.IsFinished);
+            Assert.Equal(30 * 5, replay.Recovered);
+            Assert.Equal(0, replay.Gaps); // every hole was filled from B: no FeedHealth Gap
+            Assert.Equal(messages.Count - (30 * 5), replay.Duplicates); // the rest of B
+            Assert.Equal(messages.Count, replay.Sequencing.Delivered);
+            Assert.Equal(0, replay.Damaged);
+            Assert.Equal(0, replay.Itch.RingFull);
+            Assert.Equal(1, h.Engine.Counters.MdFeedHealth.Get()); // only Down at the end
+            Assert.Equal(0, h.Engine.Counters.MdRejected.Get()); // no execution overtook its add
+            AssertBooksAsIfAppliedInOrder(h, messages, stocks);
+        }
+    }
+
+    [Fact]
+    public void ABCapture_PacketLostOnBothLines_IsAnnouncedAsAGapOnce_AndTheRestApplies()
+    {
+        var faults = new MoldUdpFeedFaults { DropOnA = new HashSet<int> { 40 }, DropOnB = new HashSet<int> { 40 }, DuplicateOnA = new HashSet<int> { 41 } };
+        (EngineHarness h, IReadOnlyList<byte[]> messages, _) = ReplayingAB(seed: 12, faults);
+        using (h)
+        {
+            CaptureReplayAgent replay = h.Engine.ReplayFeed!;
+            Assert.Equal(1, replay.Gaps);
+            Assert.Equal(5, replay.GapMessages);
+            Assert.Equal(messages.Count - 5, replay.Sequencing.Delivered);
+            Assert.Equal(0, replay.Sequencing.PendingGapCount);
+            Assert.Equal(2, h.Engine.Counters.MdFeedHealth.Get()); // the gap, then Down
+            Assert.Equal(0, h.Engine.Errors.ErrorCount);
+        }
     }
 
     [Fact]
