@@ -69,8 +69,21 @@ public static class Crc32C
             crc = Sse42.X64.Crc32(crc, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i)));
         }
 
+        // the last 0-7 bytes as at most one 4-, one 2- and one 1-byte step (one dependent crc32 each, not one per byte)
         uint crc32 = (uint)crc;
-        for (; i < length; i++)
+        if ((length & sizeof(uint)) != 0)
+        {
+            crc32 = Sse42.Crc32(crc32, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i)));
+            i += sizeof(uint);
+        }
+
+        if ((length & sizeof(ushort)) != 0)
+        {
+            crc32 = Sse42.Crc32(crc32, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, i)));
+            i += sizeof(ushort);
+        }
+
+        if ((length & 1) != 0)
         {
             crc32 = Sse42.Crc32(crc32, Unsafe.Add(ref start, i));
         }

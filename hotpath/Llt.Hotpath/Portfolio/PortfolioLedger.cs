@@ -28,8 +28,9 @@ namespace Llt.Hotpath.Portfolio;
 /// snapshot / risk-timer path, not the tick path.
 /// </para>
 /// <para>
-/// Range: stored money is long (±92 billion currency units). Cost bases and every price × quantity product are
-/// 128-bit, so realized and unrealized P&amp;L are exact whenever they themselves fit in a long, even when a
+/// Range: stored money is long (±92 billion currency units). Cost bases are 128-bit and exact; realized and
+/// unrealized P&amp;L are the low 64 bits of exact price × quantity − basis (taken in wrapping 64-bit arithmetic, which
+/// gives those bits without a 128-bit product), so they are exact whenever they themselves fit in a long, even when a
 /// position's notional does not; exposures (and the gross/net totals) are notionals and must fit in a long. OnFill, OnQuote, OnTrade and OnMark allocate nothing and return codes instead of throwing.
 /// </para>
 /// </summary>
@@ -159,7 +160,8 @@ public sealed unsafe class PortfolioLedger : IDisposable
             long close = Math.Min(quantity, open);
             Int128 releasedCost = PositionMath.ProRataCost(costBasis, close, open);
             long closedQuantity = position > 0 ? close : -close;
-            realized += (long)(PositionMath.Multiply(closedQuantity, price) - releasedCost);
+            // low 64 bits of the 128-bit difference, as in Unrealized
+            realized += unchecked((closedQuantity * price) - (long)releasedCost);
             costBasis -= releasedCost;
             position -= closedQuantity;
             opening = signedQuantity + closedQuantity;
@@ -412,23 +414,32 @@ public sealed unsafe class PortfolioLedger : IDisposable
             return;
         }
 
+        // Unrealized P&L moves by quantity × (new mark − old mark): the cost basis cancels. Totals are kept modulo
+        // 2^64 (what the truncating casts of the 128-bit values always gave), so the low 64 bits of that product are
+        // the same change to the last unit, without the two 128-bit products of a full revaluation.
+        long quantity = instrument.Quantity;
         long oldNet = instrument.NetExposure;
-        long oldUnrealized = Unrealized(instrument.Quantity, instrument.Mark, instrument.CostBasis);
+        long net = unchecked(quantity * price);
+        long unrealizedChange = unchecked(quantity * (price - instrument.Mark));
         instrument.Mark = price;
         instrument.MarkSource = source;
-        Revalue(ref instrument, oldNet, oldUnrealized);
+        instrument.NetExposure = net;
+        _netExposure += net - oldNet;
+        _grossExposure += Math.Abs(net) - Math.Abs(oldNet);
+        _unrealizedPnl += unrealizedChange;
+        TrackHighWater();
     }
 
     /// <summary>Re-derives the instrument's exposure at its mark and moves the totals by the change.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Revalue(ref InstrumentExposure instrument, long oldNet, long oldUnrealized)
     {
-        Int128 exactNet = PositionMath.Multiply(instrument.Quantity, instrument.Mark);
-        long net = (long)exactNet;
+        // the low 64 bits of quantity × mark (see Unrealized): exposures must fit in a long anyway
+        long net = unchecked(instrument.Quantity * instrument.Mark);
         instrument.NetExposure = net;
         _netExposure += net - oldNet;
         _grossExposure += Math.Abs(net) - Math.Abs(oldNet);
-        _unrealizedPnl += (long)(exactNet - instrument.CostBasis) - oldUnrealized;
+        _unrealizedPnl += Unrealized(instrument.Quantity, instrument.Mark, instrument.CostBasis) - oldUnrealized;
         TrackHighWater();
     }
 
@@ -452,9 +463,15 @@ public sealed unsafe class PortfolioLedger : IDisposable
     /// quantity × mark − cost basis from the exact 128-bit product, so unrealized P&amp;L is right whenever it fits
     /// in a long, even for a position whose notional does not.
     /// </summary>
+    /// <remarks>
+    /// The low 64 bits of the 128-bit difference are the difference of the operands' low 64 bits, and those of
+    /// quantity × mark are the wrapping 64-bit product: the same value as the 128-bit expression, with no 128-bit
+    /// multiply (OnFill_LargeNotional_DoesNotOverflowCostBasis marks a notional beyond the long range; the property
+    /// tests compare against a BigInteger model).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Unrealized(long quantity, long mark, Int128 costBasis) =>
-        (long)(PositionMath.Multiply(quantity, mark) - costBasis);
+        unchecked((quantity * mark) - (long)costBasis);
 
     public void Dispose()
     {

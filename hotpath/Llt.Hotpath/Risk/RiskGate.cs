@@ -731,13 +731,24 @@ public sealed class RiskGate
 
     private void Reprice(int instrumentId, long newPosition, long newReference)
     {
-        long before = RiskMath.MulSaturating(_instrument[instrumentId].Position, _instrument[instrumentId].Reference);
-        long after = RiskMath.MulSaturating(newPosition, newReference);
+        long before = Exposure(_instrument[instrumentId].Position, _instrument[instrumentId].Reference);
+        long after = Exposure(newPosition, newReference);
         _grossExposure = RiskMath.AddSaturating(_grossExposure - Math.Abs(before), Math.Abs(after));
         _netExposure = RiskMath.AddSaturating(_netExposure - before, after);
         _instrument[instrumentId].Position = newPosition;
         _instrument[instrumentId].Reference = newReference;
     }
+
+    /// <summary>
+    /// position × reference, saturating (<see cref="RiskMath.MulSaturating"/>). Reprice runs on every quote: a position
+    /// under 2^24 units at a price under 2^38 raw (2,748.78 at 10^-8) cannot overflow, so the usual case is one 64-bit
+    /// multiply, without the 128-bit product and its sign corrections.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Exposure(long position, long reference) =>
+        (ulong)(position + (1L << 24)) < (1UL << 25) && (ulong)(reference + (1L << 38)) < (1UL << 39)
+            ? position * reference
+            : RiskMath.MulSaturating(position, reference);
 
     /// <summary>Expires buckets older than the window at <paramref name="nowNs"/>; at most one pass over the buckets.</summary>
     private long AdvanceVolume(int instrumentId, long nowNs)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Llt.Hotpath.Venues;
 
 /// <summary>
@@ -22,6 +24,7 @@ public readonly struct LiquidityShare
     }
 
     /// <summary>The venue's part of <paramref name="size"/>, rounded to nearest (0.4 × 200 is 80, not 79); 0 or less stays as is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Apply(long size)
     {
         if (_q32 == One || size <= 0)

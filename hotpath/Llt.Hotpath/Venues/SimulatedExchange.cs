@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Venues;
@@ -32,9 +35,15 @@ public sealed class SimulatedExchange
     private readonly int _depth;
     private readonly LiquidityShare _share;
 
-    // market: per instrument and side, best first, DisplayedQty > 0
+    // market: per instrument and side (key = instrument * 2 + side), a ring of _levelStride slots holding the side's
+    // levels best first from _levelHeads[key], _levelCounts[key] of them, DisplayedQty > 0. A ring because the quote
+    // path changes the book only at its top (drop the better levels, refresh, insert or remove the best): moving the
+    // head is what a copy of the whole side was.
     private readonly MarketLevel[] _levels;
+    private readonly int[] _levelHeads;
     private readonly int[] _levelCounts;
+    private readonly int _levelStride;
+    private readonly int _levelMask;
 
     // ours: slots, free stack, resting lists per instrument side (price, then time)
     private readonly SimOrderSlot[] _orders;
@@ -72,7 +81,10 @@ public sealed class SimulatedExchange
         _depth = options.BookDepth;
         _share = new LiquidityShare(options.LiquidityShare);
 
-        _levels = new MarketLevel[_instrumentCount * 2 * _depth];
+        _levelStride = (int)BitOperations.RoundUpToPowerOf2((uint)_depth);
+        _levelMask = _levelStride - 1;
+        _levels = new MarketLevel[_instrumentCount * 2 * _levelStride];
+        _levelHeads = new int[_instrumentCount * 2];
         _levelCounts = new int[_instrumentCount * 2];
         _orders = new SimOrderSlot[options.OrderCapacity];
         _freeSlots = new int[options.OrderCapacity];
@@ -295,7 +307,7 @@ public sealed class SimulatedExchange
 
         // Every quote reaches every venue, and most find no request due and no order of ours resting on the
         // instrument: those checks are inline here, so such a quote costs the two level updates and nothing else.
-        if (_requests.Count > 0)
+        if (_requests.Count > 0 && _requests.Peek().ArrivalNs <= nowNs)
         {
             ProcessRequests(nowNs);
         }
@@ -418,13 +430,13 @@ public sealed class SimulatedExchange
             return false;
         }
 
-        int s = SideIndex(side);
-        if (_levelCounts[instrumentId * 2 + s] == 0)
+        int key = instrumentId * 2 + SideIndex(side);
+        if (_levelCounts[key] == 0)
         {
             return false;
         }
 
-        ref readonly MarketLevel best = ref _levels[LevelBase(instrumentId, s)];
+        ref readonly MarketLevel best = ref Level(key, 0);
         price = best.Price;
         availableQty = best.AvailableQty;
         return availableQty > 0;
@@ -461,7 +473,7 @@ public sealed class SimulatedExchange
     public long AvailableQty(int instrumentId, Side side, long price)
     {
         int i = FindLevel(instrumentId, SideIndex(side), price);
-        return i >= 0 ? _levels[LevelBase(instrumentId, SideIndex(side)) + i].AvailableQty : 0;
+        return i >= 0 ? Level(instrumentId * 2 + SideIndex(side), i).AvailableQty : 0;
     }
 
     private void ProcessRequests(long nowNs)
@@ -755,13 +767,12 @@ public sealed class SimulatedExchange
     private long TakeLiquidity(int slot, Liquidity liquidity, long venueNs)
     {
         ref SimOrderSlot o = ref _orders[slot];
-        int contra = 1 - SideIndex(o.Side);
-        int levelBase = LevelBase(o.InstrumentId, contra);
-        int count = _levelCounts[o.InstrumentId * 2 + contra];
+        int key = o.InstrumentId * 2 + 1 - SideIndex(o.Side);
+        int count = _levelCounts[key];
         long filled = 0;
         for (int i = 0; i < count && o.LeavesQty > 0; i++)
         {
-            ref MarketLevel level = ref _levels[levelBase + i];
+            ref MarketLevel level = ref Level(key, i);
             if (!Crosses(in o, level.Price))
             {
                 break;
@@ -784,13 +795,12 @@ public sealed class SimulatedExchange
     private long CrossingAvailableQty(int slot)
     {
         ref SimOrderSlot o = ref _orders[slot];
-        int contra = 1 - SideIndex(o.Side);
-        int levelBase = LevelBase(o.InstrumentId, contra);
-        int count = _levelCounts[o.InstrumentId * 2 + contra];
+        int key = o.InstrumentId * 2 + 1 - SideIndex(o.Side);
+        int count = _levelCounts[key];
         long total = 0;
         for (int i = 0; i < count; i++)
         {
-            ref MarketLevel level = ref _levels[levelBase + i];
+            ref MarketLevel level = ref Level(key, i);
             if (!Crosses(in o, level.Price))
             {
                 break;
@@ -879,8 +889,10 @@ public sealed class SimulatedExchange
     /// The quote path's level update: drops the levels better than <paramref name="price"/>, then refreshes, inserts or
     /// (size 0) removes the level at it, which is then the best. Same effect as <see cref="SetLevel"/> after the drop,
     /// without its search (the new top is level 0) and, when none of our orders rests on the side, without the
-    /// queue adjustments (they only move our orders' queue positions).
+    /// queue adjustments (they only move our orders' queue positions). Inlined into <see cref="OnQuote"/>, which checked
+    /// the instrument: the per-side state is read without bounds checks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetTop(int instrumentId, int side, long price, long size)
     {
         if (price <= 0)
@@ -888,51 +900,44 @@ public sealed class SimulatedExchange
             return;
         }
 
+        Debug.Assert((uint)instrumentId < (uint)_instrumentCount, "Invariant: OnQuote checked the instrument");
         int key = instrumentId * 2 + side;
-        ref int count = ref _levelCounts[key];
-        Span<MarketLevel> levels = _levels.AsSpan(key * _depth, _depth);
-        bool resting = _restingHeads[key] != NoSlot;
+        ref int count = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_levelCounts), key);
+        ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_levelHeads), key);
+        ref MarketLevel ring = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_levels), key * _levelStride);
+        int mask = _levelMask;
+        bool resting = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_restingHeads), key) != NoSlot;
         int n = count;
-        int better = 0;
-        if (side == BidSide)
-        {
-            while (better < n && levels[better].Price > price)
-            {
-                better++;
-            }
-        }
-        else
-        {
-            while (better < n && levels[better].Price < price)
-            {
-                better++;
-            }
-        }
+        int h = head;
 
-        if (better > 0)
+        // drop the levels better than the new top: the head moves past them
+        while (n > 0)
         {
+            ref MarketLevel best = ref Unsafe.Add(ref ring, h);
+            if (!IsBetter(side, best.Price, price))
+            {
+                break;
+            }
+
             if (resting)
             {
-                for (int g = 0; g < better; g++)
-                {
-                    AdjustQueues(instrumentId, side, levels[g].Price, levels[g].DisplayedQty, 0);
-                }
+                AdjustQueues(instrumentId, side, best.Price, best.DisplayedQty, 0);
             }
 
-            n -= better;
-            levels.Slice(better, n).CopyTo(levels);
+            h = (h + 1) & mask;
+            n--;
         }
 
         long newSize = Math.Max(0, size);
         long oldSize = 0;
-        if (n > 0 && levels[0].Price == price)
+        if (n > 0 && Unsafe.Add(ref ring, h).Price == price)
         {
-            ref MarketLevel top = ref levels[0];
+            ref MarketLevel top = ref Unsafe.Add(ref ring, h);
             oldSize = top.DisplayedQty;
             if (newSize == 0)
             {
+                h = (h + 1) & mask;
                 n--;
-                levels.Slice(1, n).CopyTo(levels);
             }
             else
             {
@@ -943,16 +948,13 @@ public sealed class SimulatedExchange
         }
         else if (newSize > 0)
         {
-            int move = Math.Min(n, levels.Length - 1);
-            if (move > 0)
-            {
-                levels.Slice(0, move).CopyTo(levels.Slice(1));
-            }
-
-            levels[0] = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
-            n = Math.Min(n + 1, levels.Length);
+            // the new best goes in front; at full depth the slot it takes is the worst level's (or one past the count)
+            h = (h - 1) & mask;
+            Unsafe.Add(ref ring, h) = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
+            n = Math.Min(n + 1, _depth);
         }
 
+        head = h;
         count = n;
         if (resting)
         {
@@ -960,42 +962,47 @@ public sealed class SimulatedExchange
         }
     }
 
+    /// <summary>An L2 level update anywhere in the side: refreshes, inserts (shifting worse levels down) or removes.</summary>
     private void SetLevel(int instrumentId, int side, long price, long size)
     {
-        int levelBase = LevelBase(instrumentId, side);
-        ref int count = ref _levelCounts[instrumentId * 2 + side];
+        int key = instrumentId * 2 + side;
+        ref int count = ref _levelCounts[key];
         int i = 0;
-        while (i < count && IsBetter(side, _levels[levelBase + i].Price, price))
+        while (i < count && IsBetter(side, Level(key, i).Price, price))
         {
             i++;
         }
 
-        bool found = i < count && _levels[levelBase + i].Price == price;
-        long oldSize = found ? _levels[levelBase + i].DisplayedQty : 0;
+        bool found = i < count && Level(key, i).Price == price;
+        long oldSize = found ? Level(key, i).DisplayedQty : 0;
         long newSize = Math.Max(0, size);
         if (found)
         {
             if (newSize == 0)
             {
-                Array.Copy(_levels, levelBase + i + 1, _levels, levelBase + i, count - i - 1);
+                for (int j = i; j < count - 1; j++)
+                {
+                    Level(key, j) = Level(key, j + 1);
+                }
+
                 count--;
             }
             else
             {
                 // a refresh is the market's word on this level: what we took is forgotten
-                _levels[levelBase + i].DisplayedQty = newSize;
-                _levels[levelBase + i].ConsumedQty = 0;
+                ref MarketLevel level = ref Level(key, i);
+                level.DisplayedQty = newSize;
+                level.ConsumedQty = 0;
             }
         }
         else if (newSize > 0 && i < _depth)
         {
-            int move = Math.Min(count, _depth - 1) - i;
-            if (move > 0)
+            for (int j = Math.Min(count, _depth - 1); j > i; j--)
             {
-                Array.Copy(_levels, levelBase + i, _levels, levelBase + i + 1, move);
+                Level(key, j) = Level(key, j - 1);
             }
 
-            _levels[levelBase + i] = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
+            Level(key, i) = new MarketLevel { Price = price, DisplayedQty = newSize, ConsumedQty = 0 };
             count = Math.Min(count + 1, _depth);
         }
 
@@ -1047,7 +1054,7 @@ public sealed class SimulatedExchange
         ref SimOrderSlot o = ref _orders[slot];
         int side = SideIndex(o.Side);
         int level = FindLevel(o.InstrumentId, side, o.Price);
-        o.QueueAhead = level >= 0 ? _levels[LevelBase(o.InstrumentId, side) + level].AvailableQty : 0;
+        o.QueueAhead = level >= 0 ? Level(o.InstrumentId * 2 + side, level).AvailableQty : 0;
         o.UnmatchedPrintQty = 0;
         o.State = SimOrderState.Resting;
 
@@ -1181,11 +1188,11 @@ public sealed class SimulatedExchange
 
     private int FindLevel(int instrumentId, int side, long price)
     {
-        int levelBase = LevelBase(instrumentId, side);
-        int count = _levelCounts[instrumentId * 2 + side];
+        int key = instrumentId * 2 + side;
+        int count = _levelCounts[key];
         for (int i = 0; i < count; i++)
         {
-            long p = _levels[levelBase + i].Price;
+            long p = Level(key, i).Price;
             if (p == price)
             {
                 return i;
@@ -1200,8 +1207,9 @@ public sealed class SimulatedExchange
         return -1;
     }
 
+    /// <summary>The <paramref name="i"/>-th best level of side <paramref name="key"/> (instrument * 2 + side); i &lt; its count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int LevelBase(int instrumentId, int side) => (instrumentId * 2 + side) * _depth;
+    private ref MarketLevel Level(int key, int i) => ref _levels[(key * _levelStride) + ((_levelHeads[key] + i) & _levelMask)];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SideIndex(Side side) => side == Side.Buy ? BidSide : AskSide;

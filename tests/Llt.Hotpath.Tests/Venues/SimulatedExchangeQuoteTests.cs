@@ -164,4 +164,100 @@ public sealed class SimulatedExchangeQuoteTests
         Assert.Equal(VenueResult.UnknownInstrument, ex.OnQuote(2, P(10000), 1, P(10001), 1, 0));
         Assert.Equal(VenueResult.UnknownInstrument, ex.OnQuote(-1, P(10000), 1, P(10001), 1, 0));
     }
+
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    [InlineData(5, 3)]
+    public void LongQuoteHistory_WithL2Updates_KeepsTheBookTheModelDescribes(int depth, int seed)
+    {
+        // Hundreds of quotes walking up and down a narrow band (tops pushed past the depth, dropped, refreshed and
+        // removed many times over) with L2 updates anywhere in between: after every event each side shows exactly
+        // what the documented model gives (docs/VENUES.md: a quote drops the better levels and sets the best; a level
+        // update refreshes, inserts within the depth or removes), best first and capped at the depth.
+        var ex = NewExchange(depth);
+        var bids = new List<(long Price, long Qty)>();
+        var asks = new List<(long Price, long Qty)>();
+        var random = new Random(seed);
+        for (int step = 0; step < 600; step++)
+        {
+            long bid = 10000 + random.Next(0, 12);
+            long ask = bid + 1 + random.Next(0, 12);
+            long bidQty = random.Next(0, 6) == 0 ? 0 : random.Next(1, 500);
+            long askQty = random.Next(0, 6) == 0 ? 0 : random.Next(1, 500);
+            if (random.Next(0, 4) == 0)
+            {
+                bool buy = random.Next(0, 2) == 0;
+                long price = buy ? bid : ask;
+                Assert.Equal(VenueResult.Accepted, ex.OnBookLevel(Instr, buy ? Side.Buy : Side.Sell, P(price), bidQty, step));
+                ModelLevel(buy ? bids : asks, buy, price, bidQty, depth);
+            }
+            else
+            {
+                Assert.Equal(VenueResult.Accepted, ex.OnQuote(Instr, P(bid), bidQty, P(ask), askQty, step));
+                ModelTop(bids, true, bid, bidQty, depth);
+                ModelTop(asks, false, ask, askQty, depth);
+            }
+
+            AssertSide(ex, Side.Buy, bids);
+            AssertSide(ex, Side.Sell, asks);
+        }
+    }
+
+    private static bool Better(bool buy, long a, long b) => buy ? a > b : a < b;
+
+    private static void ModelTop(List<(long Price, long Qty)> side, bool buy, long price, long qty, int depth)
+    {
+        while (side.Count > 0 && Better(buy, side[0].Price, price))
+        {
+            side.RemoveAt(0);
+        }
+
+        ModelLevel(side, buy, price, qty, depth);
+    }
+
+    private static void ModelLevel(List<(long Price, long Qty)> side, bool buy, long price, long qty, int depth)
+    {
+        int i = 0;
+        while (i < side.Count && Better(buy, side[i].Price, price))
+        {
+            i++;
+        }
+
+        if (i < side.Count && side[i].Price == price)
+        {
+            if (qty > 0)
+            {
+                side[i] = (price, qty);
+            }
+            else
+            {
+                side.RemoveAt(i);
+            }
+        }
+        else if (qty > 0 && i < depth)
+        {
+            side.Insert(i, (price, qty));
+            if (side.Count > depth)
+            {
+                side.RemoveAt(depth);
+            }
+        }
+    }
+
+    private static void AssertSide(SimulatedExchange ex, Side side, List<(long Price, long Qty)> model)
+    {
+        for (long cents = 9990; cents <= 10030; cents++)
+        {
+            int at = model.FindIndex(l => l.Price == cents);
+            Assert.Equal(at >= 0 ? model[at].Qty : 0, ex.AvailableQty(Instr, side, P(cents)));
+        }
+
+        bool shown = ex.TryGetTouch(Instr, side, out long price, out long qty);
+        Assert.Equal(model.Count > 0, shown);
+        if (shown)
+        {
+            Assert.Equal((P(model[0].Price), model[0].Qty), (price, qty));
+        }
+    }
 }
