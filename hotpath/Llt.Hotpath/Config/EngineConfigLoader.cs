@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Llt.Hotpath.Runtime;
 
@@ -12,7 +14,8 @@ namespace Llt.Hotpath.Config;
 public static class EngineConfigLoader
 {
     private static readonly string[] TopLevelKeys = ["engine", "feed", "feeds", "venue", "venues", "oms", "instruments", "strategies"];
-    private static readonly string[] FeedLineKeys = ["name", "id", "staleAfter", "recoverAfter", "instruments"];
+    private static readonly string[] FeedLineKeys = ["name", "id", "staleAfter", "recoverAfter", "instruments", "session"];
+    private static readonly string[] SessionKeys = ["open", "close", "timeZone", "days"];
 
     /// <summary>Most feeds failover chooses between (and counter slots reserved for them).</summary>
     public const int MaxFeedLines = 16;
@@ -22,7 +25,9 @@ public static class EngineConfigLoader
 
     /// <summary>Most venues the router spreads over (venue ids are int16 on the wire; the router ranks with an insertion sort).</summary>
     public const int MaxVenues = 16;
-    private static readonly string[] FeedKeys = ["type", "seed", "mode", "rate", "feedId", "batch", "path", "speed", "sessionDate"];
+    private static readonly string[] FeedKeys =
+        ["type", "seed", "mode", "rate", "feedId", "batch", "path", "speed", "sessionDate",
+         "lineA", "lineB", "interface", "receiveBuffer", "gapWindow", "heartbeatInterval", "iexProtocol"];
     private static readonly string[] InstrumentKeys = ["symbol", "exchange", "tickSize", "lotSize", "maxPosition", "marginRequirement", "startPrice"];
     private static readonly string[] StrategyKeys = ["name", "type", "enabled", "instruments", "maxPosition", "riskLimit", "parameters"];
     private static readonly string[] EngineKeys =
@@ -163,11 +168,59 @@ public static class EngineConfigLoader
                     : id is < 0 or > 253 ? throw new ConfigException($"{key}.id", $"{id} must be 0..253") : (int)id,
                 StaleAfterNs = GetDuration(item, key, "staleAfter") ?? defaults.StaleAfterNs,
                 RecoverAfterNs = GetDuration(item, key, "recoverAfter") ?? defaults.RecoverAfterNs,
+                Session = item.TryGetProperty("session", out JsonElement session) ? ParseSession(session, $"{key}.session") : null,
                 Instruments = symbols,
             });
         }
 
         return list;
+    }
+
+    private static TradingSession ParseSession(JsonElement session, string key)
+    {
+        RequireObject(session, key);
+        CheckKeys(session, key, SessionKeys);
+        string open = GetString(session, key, "open") ?? throw new ConfigException($"{key}.open", "is required (local time like 09:30)");
+        string close = GetString(session, key, "close") ?? throw new ConfigException($"{key}.close", "is required (local time like 16:00)");
+        string zone = GetString(session, key, "timeZone") ?? throw new ConfigException($"{key}.timeZone", "is required (an IANA zone like America/New_York)");
+        string days = GetString(session, key, "days") ?? "Mon-Fri";
+        if (!TradingSession.TryParseTime(open, out TimeOnly opens))
+        {
+            throw new ConfigException($"{key}.open", $"'{open}' is not a 24-hour time like 09:30");
+        }
+
+        if (!TradingSession.TryParseTime(close, out TimeOnly closes))
+        {
+            throw new ConfigException($"{key}.close", $"'{close}' is not a 24-hour time like 16:00");
+        }
+
+        if (!TradingSession.TryFindZone(zone, out TimeZoneInfo? timeZone, out string? zoneError))
+        {
+            throw new ConfigException($"{key}.timeZone", zoneError);
+        }
+
+        if (!TradingSession.TryParseDays(days, out int dayMask, out string? daysError))
+        {
+            throw new ConfigException($"{key}.days", daysError);
+        }
+
+        return new TradingSession { Open = opens, Close = closes, TimeZone = timeZone, Days = dayMask };
+    }
+
+    private static IPEndPoint? GetEndpoint(JsonElement parent, string prefix, string name)
+    {
+        string? text = GetString(parent, prefix, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!IPEndPoint.TryParse(text, out IPEndPoint? endpoint) || endpoint.AddressFamily != AddressFamily.InterNetwork || endpoint.Port == 0)
+        {
+            throw new ConfigException($"{prefix}.{name}", $"'{text}' is not an IPv4 group:port like 233.54.12.111:26477");
+        }
+
+        return endpoint;
     }
 
     private static long? ParseAckTimeout(JsonElement section, string prefix)
@@ -401,6 +454,17 @@ public static class EngineConfigLoader
                     ? day
                     : throw new ConfigException("feed.sessionDate", $"'{date}' is not a date like 2019-01-30")
                 : null,
+            LineA = GetEndpoint(feed, prefix, "lineA"),
+            LineB = GetEndpoint(feed, prefix, "lineB"),
+            Interface = GetString(feed, prefix, "interface") is string nic
+                ? IPAddress.TryParse(nic, out IPAddress? address) && address.AddressFamily == AddressFamily.InterNetwork
+                    ? address
+                    : throw new ConfigException("feed.interface", $"'{nic}' is not an IPv4 address (the interface's, like 10.0.0.5)")
+                : null,
+            ReceiveBufferBytes = GetInt32(feed, prefix, "receiveBuffer") ?? defaults.ReceiveBufferBytes,
+            GapWindowNs = GetDuration(feed, prefix, "gapWindow") ?? defaults.GapWindowNs,
+            HeartbeatIntervalNs = GetDuration(feed, prefix, "heartbeatInterval") ?? defaults.HeartbeatIntervalNs,
+            IexProtocol = GetString(feed, prefix, "iexProtocol") ?? defaults.IexProtocol,
             Speed = feed.TryGetProperty("speed", out JsonElement speed)
                 ? speed.ValueKind == JsonValueKind.Number && speed.TryGetDouble(out double x) && double.IsFinite(x) && x > 0 && x <= 1_000_000
                     ? x
@@ -612,6 +676,73 @@ public static class EngineConfigLoader
         }
     }
 
+    /// <summary>The receiving side of an itch-udp / iex-udp feed: lines, buffers and windows it can run with.</summary>
+    private static void ValidateLiveFeed(EngineConfig config)
+    {
+        FeedConfig feed = config.Feed;
+        if (!feed.IsLive)
+        {
+            return;
+        }
+
+        if (feed.LineA is null)
+        {
+            throw new ConfigException("feed.lineA", $"is required for an {feed.Type} feed (group:port of line A)");
+        }
+
+        CheckLine("feed.lineA", feed.LineA);
+        if (feed.LineB is not null)
+        {
+            CheckLine("feed.lineB", feed.LineB);
+            if (feed.LineB.Equals(feed.LineA))
+            {
+                throw new ConfigException("feed.lineB", $"{feed.LineB} is line A too; line B is the other group (or leave it out for one line)");
+            }
+        }
+
+        if (feed.Interface is not null && feed.Interface.AddressFamily != AddressFamily.InterNetwork)
+        {
+            throw new ConfigException("feed.interface", $"{feed.Interface} is not an IPv4 address");
+        }
+
+        if (feed.ReceiveBufferBytes is < 64 * 1024 or > 1 << 30)
+        {
+            throw new ConfigException("feed.receiveBuffer", $"{feed.ReceiveBufferBytes} must be 65536..1073741824 bytes");
+        }
+
+        if (feed.GapWindowNs is < 0 or > 10_000_000_000)
+        {
+            throw new ConfigException("feed.gapWindow", "must be 0..10s");
+        }
+
+        if (feed.HeartbeatIntervalNs is < 1_000_000 or > 60_000_000_000)
+        {
+            throw new ConfigException("feed.heartbeatInterval", "must be between 1ms and 60s");
+        }
+
+        foreach (FeedLineConfig line in config.Feeds)
+        {
+            if (line.Id == feed.FeedId && feed.HeartbeatIntervalNs >= line.StaleAfterNs)
+            {
+                throw new ConfigException("feed.heartbeatInterval",
+                    $"{feed.HeartbeatIntervalNs / 1_000_000}ms is not shorter than staleAfter of feed '{line.Name}' (id {line.Id}): a quiet but live feed would fail over");
+            }
+        }
+
+        if (feed.Type == "iex-udp" && feed.IexProtocol is not ("deep" or "tops"))
+        {
+            throw new ConfigException("feed.iexProtocol", $"'{feed.IexProtocol}' is not one of deep, tops");
+        }
+    }
+
+    private static void CheckLine(string key, IPEndPoint line)
+    {
+        if (line.AddressFamily != AddressFamily.InterNetwork || line.Port is < 1 or > 65_535)
+        {
+            throw new ConfigException(key, $"{line} is not an IPv4 group:port with a port of 1..65535");
+        }
+    }
+
     /// <summary>Cross-field rules, applied to parsed files and to configs built in code alike.</summary>
     private static void ValidateFeedLines(EngineConfig config)
     {
@@ -650,6 +781,19 @@ public static class EngineConfigLoader
             if (feed.RecoverAfterNs < 0)
             {
                 throw new ConfigException($"{key}.recoverAfter", "must not be negative");
+            }
+
+            if (feed.Session is { } session)
+            {
+                if (session.Open == session.Close)
+                {
+                    throw new ConfigException($"{key}.session.close", $"{session.Close.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} is the open too; leave session out for a market that never closes");
+                }
+
+                if ((session.Days & 0b111_1111) == 0 || (session.Days & ~0b111_1111) != 0)
+                {
+                    throw new ConfigException($"{key}.session.days", "must name at least one day (Sun..Sat)");
+                }
             }
 
             for (int s = 0; s < feed.Instruments.Count; s++)
@@ -716,10 +860,12 @@ public static class EngineConfigLoader
 
         ValidateInstrumentsAndStrategies(config);
 
-        if (config.Feed.Type is not ("simulator" or "none" or "itch" or "iex"))
+        if (config.Feed.Type is not ("simulator" or "none" or "itch" or "iex" or "itch-udp" or "iex-udp"))
         {
-            throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, itch, iex, none");
+            throw new ConfigException("feed.type", $"'{config.Feed.Type}' is not one of simulator, itch, iex, itch-udp, iex-udp, none");
         }
+
+        ValidateLiveFeed(config);
 
         if (config.Feed.IsReplay && (string.IsNullOrWhiteSpace(config.Feed.Path) || !File.Exists(config.Feed.Path)))
         {

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Llt.Hotpath.Config;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace Llt.Hotpath.Config;
 /// <c>feed</c> agent, publishing SBE ticks into md.ring exactly as an external feed would; "itch" and "iex"
 /// replay a capture (<see cref="Path"/>: pcap/pcapng of MoldUDP64 or IEX-TP, or a raw length-prefixed ITCH
 /// file) through the ITCH 5.0 / IEX-TP handlers at the recorded pace × <see cref="Speed"/> ("paced") or as
-/// fast as md.ring accepts ("max"); "none" leaves md.ring to external producers (feed handlers, adapters).
+/// fast as md.ring accepts ("max"); "itch-udp" and "iex-udp" receive the same protocols live from the exchange's
+/// lines A and B (<see cref="LineA"/>, <see cref="LineB"/>: multicast groups joined on <see cref="Interface"/>, or
+/// unicast addresses); "none" leaves md.ring to external producers (feed handlers, adapters).
 /// </summary>
 public sealed record FeedConfig
 {
@@ -33,7 +37,31 @@ public sealed record FeedConfig
     /// <summary>Trading day an ITCH replay's timestamps (ns since midnight) belong to; null = today (UTC).</summary>
     public DateOnly? SessionDate { get; init; }
 
+    /// <summary>Live feeds: line A's multicast group (or unicast address) and UDP port.</summary>
+    public IPEndPoint? LineA { get; init; }
+
+    /// <summary>Live feeds: line B, the same packets on another group; null for a single-line feed.</summary>
+    public IPEndPoint? LineB { get; init; }
+
+    /// <summary>Live feeds: address of the interface the groups are joined on; null lets the kernel choose.</summary>
+    public IPAddress? Interface { get; init; }
+
+    /// <summary>Live feeds: SO_RCVBUF per line, what absorbs a burst while md.ring is full.</summary>
+    public int ReceiveBufferBytes { get; init; } = 8 << 20;
+
+    /// <summary>Live feeds: how long a packet lost on one line may wait for the other before the gap is announced.</summary>
+    public long GapWindowNs { get; init; } = 10_000_000;
+
+    /// <summary>Live feeds: how often the handler tells failover (FeedHealth Heartbeat) that packets keep coming.</summary>
+    public long HeartbeatIntervalNs { get; init; } = 250_000_000;
+
+    /// <summary>Live IEX feeds: "deep" or "tops", the channel's message protocol.</summary>
+    public string IexProtocol { get; init; } = "deep";
+
     public bool IsSimulator => Type == "simulator";
 
     public bool IsReplay => Type is "itch" or "iex";
+
+    /// <summary>A live exchange feed over UDP (<c>itch-udp</c>, <c>iex-udp</c>).</summary>
+    public bool IsLive => Type is "itch-udp" or "iex-udp";
 }

@@ -99,7 +99,7 @@ public sealed class ConductorAgent : IAgent
             _nextFeedCheckNs = now + FeedCheckIntervalNs;
             _journal.Stamp(now);
             var journal = new FeedSwitchJournal(_journal);
-            work += feeds.Check(now, ref journal);
+            work += feeds.Check(now, _journal.EpochNanoTime(), ref journal); // the stamp: now on the wall clock
             _journal.Unstamp();
         }
 

@@ -136,6 +136,11 @@ public sealed class TradingEngine : IDisposable
             ReplayFeed = new CaptureReplayAgent(ReplayOptionsFor(config), MdRing, [.. config.Instruments.Select(i => i.Symbol)], clock);
             _agents[EngineAgentNames.Feed] = ReplayFeed;
         }
+        else if (config.Feed.IsLive)
+        {
+            LiveFeed = LiveFeedFor(config, MdRing, clock);
+            _agents[EngineAgentNames.Feed] = LiveFeed;
+        }
 
         _agents[EngineAgentNames.MarketData] = MarketData;
         _agents[EngineAgentNames.Gateway] = GatewayAgent;
@@ -212,6 +217,9 @@ public sealed class TradingEngine : IDisposable
 
     /// <summary>The capture replay feed ("itch" or "iex"); null otherwise.</summary>
     public CaptureReplayAgent? ReplayFeed { get; }
+
+    /// <summary>The live exchange feed ("itch-udp" or "iex-udp"); null otherwise.</summary>
+    public UdpFeedAgent? LiveFeed { get; }
 
     public JournalRecoveryReport Recovery => Journal.Writer.Recovery;
 
@@ -385,6 +393,53 @@ public sealed class TradingEngine : IDisposable
         };
     }
 
+    /// <summary>Joins the configured lines; a line the host cannot receive on refuses to start, naming its key.</summary>
+    private static UdpFeedAgent LiveFeedFor(EngineConfig config, RingBuffer ring, INanoClock clock)
+    {
+        FeedConfig feed = config.Feed;
+        DateOnly day = feed.SessionDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var options = new UdpFeedOptions
+        {
+            Protocol = feed.Type == "iex-udp" ? CaptureProtocol.Iex : CaptureProtocol.Itch50,
+            IexProtocol = feed.IexProtocol == "tops" ? Feeds.Iex.IexProtocol.Tops : Feeds.Iex.IexProtocol.Deep,
+            FeedId = feed.FeedId,
+            GroupA = feed.LineA!.Address,
+            PortA = feed.LineA.Port,
+            GroupB = feed.LineB?.Address,
+            PortB = feed.LineB?.Port ?? 0,
+            LocalInterface = feed.Interface,
+            ReceiveBufferBytes = feed.ReceiveBufferBytes,
+            GapWindowNs = feed.GapWindowNs,
+            BatchLimit = Math.Min(feed.Batch, 1024),
+            HeartbeatIntervalNs = feed.HeartbeatIntervalNs,
+            SessionDateEpochNs = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000,
+        };
+        try
+        {
+            return new UdpFeedAgent(options, ring, [.. config.Instruments.Select(i => i.Symbol)], clock);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            bool lineA = feed.LineB is null || !CanReceive(feed.LineA, feed.Interface);
+            throw new ConfigException(lineA ? "feed.lineA" : "feed.lineB",
+                $"cannot receive {(lineA ? feed.LineA : feed.LineB)} on {feed.Interface?.ToString() ?? "the default interface"}: {e.Message}");
+        }
+    }
+
+    /// <summary>Whether a socket can bind (and join) <paramref name="line"/>: tells which line made the feed fail.</summary>
+    private static bool CanReceive(System.Net.IPEndPoint line, System.Net.IPAddress? localInterface)
+    {
+        try
+        {
+            new Feeds.Sequencing.UdpLineSocket(line.Address, line.Port, localInterface, 64 * 1024).Dispose();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The simulator the configured feed describes (also the core bench's, so both run the same market).</summary>
     public static SimulatorConfig SimulatorConfigFor(EngineConfig config)
     {
@@ -448,6 +503,7 @@ public sealed class TradingEngine : IDisposable
         Instruments.Dispose();
         Books.Dispose();
         ReplayFeed?.Dispose();
+        LiveFeed?.Dispose();
         foreach (AgentRunner runner in _runners)
         {
             runner.Dispose();

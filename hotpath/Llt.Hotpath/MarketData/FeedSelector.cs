@@ -14,6 +14,9 @@ namespace Llt.Hotpath.MarketData;
 /// handler said so. <see cref="Check"/> runs on a timer (the conductor's, same thread as the ticks), fails
 /// instruments over when their feed stops being healthy and switches them back once the preferred feed has
 /// been healthy for its recoverAfter; every switch goes to <see cref="IFeedSwitchListener"/> (the journal).
+/// A feed with a <see cref="TradingSession"/> is judged stale only for silence while its market is open (counted
+/// from the open at the earliest): the session's next open or close instant is computed once and kept until it
+/// passes, so the timer's check does no time-zone arithmetic and allocates nothing.
 /// With no feeds configured the selector is off: every tick applies, whatever its feed.
 /// </summary>
 public sealed class FeedSelector
@@ -34,6 +37,11 @@ public sealed class FeedSelector
     private readonly Counter[] _stateGauges;
     private readonly Counter[] _messageCounters;
     private readonly Counter[] _silenceGauges;
+    private readonly TradingSession?[] _sessions;  // per line: null = always open
+    private readonly bool[] _sessionOpen;          // per line, as located at _sessionLocatedNs
+    private readonly long[] _sessionOpenedNs;      // per line: UTC ns the open session began
+    private readonly long[] _sessionChangeNs;      // per line: UTC ns of the next open or close
+    private readonly long[] _sessionLocatedNs;     // per line: UTC ns it was located at (a wall clock stepping back relocates)
 
     public FeedSelector(IReadOnlyList<FeedLineConfig> feeds, InstrumentTable instruments, int instrumentCount, CountersManager counters)
     {
@@ -48,9 +56,17 @@ public sealed class FeedSelector
         _stateGauges = new Counter[_lines.Length];
         _messageCounters = new Counter[_lines.Length];
         _silenceGauges = new Counter[_lines.Length];
+        _sessions = new TradingSession?[_lines.Length];
+        _sessionOpen = new bool[_lines.Length];
+        _sessionOpenedNs = new long[_lines.Length];
+        _sessionChangeNs = new long[_lines.Length];
+        _sessionLocatedNs = new long[_lines.Length];
+        _sessionChangeNs.AsSpan().Fill(long.MinValue); // located at the first check
+        _sessionLocatedNs.AsSpan().Fill(long.MinValue);
         for (int l = 0; l < _lines.Length; l++)
         {
             FeedLineConfig line = _lines[l];
+            _sessions[l] = line.Session;
             _lineOfFeed[line.Id] = l;
             _stateGauges[l] = counters.AllocateCounter(540 + l, $"feed {line.Id} {line.Name}: state (0 unseen, 1 healthy, 2 stale, 3 gapped, 4 down)");
             _messageCounters[l] = counters.AllocateCounter(560 + l, $"feed {line.Id} {line.Name}: messages");
@@ -91,6 +107,9 @@ public sealed class FeedSelector
     public FeedLineConfig Line(int line) => _lines[line];
 
     public FeedState StateOf(int line) => _states[line];
+
+    /// <summary>Whether <paramref name="line"/>'s market was open at the last <see cref="Check"/> (always, without a session).</summary>
+    public bool IsMarketOpen(int line) => _sessions[line] is null || _sessionOpen[line];
 
     /// <summary>The feedId whose ticks apply to <paramref name="instrumentId"/> now; <see cref="NoFeed"/> when none carries it.</summary>
     public int ActiveFeed(int instrumentId) => _activeFeed[instrumentId];
@@ -165,10 +184,12 @@ public sealed class FeedSelector
     }
 
     /// <summary>
-    /// Re-judges every feed's health at <paramref name="nowNs"/> and moves instruments whose feed changed;
-    /// returns how many instruments switched. Off the tick path (timer), O(instruments × feeds).
+    /// Re-judges every feed's health at <paramref name="nowNs"/> (the engine's monotonic clock, the time base of
+    /// receive stamps) and moves instruments whose feed changed; returns how many instruments switched.
+    /// <paramref name="epochNowNs"/> is the same instant as UTC ns since 1970 (the journal's calibration), which
+    /// market hours are judged by. Off the tick path (timer), O(instruments × feeds).
     /// </summary>
-    public int Check<TListener>(long nowNs, ref TListener listener)
+    public int Check<TListener>(long nowNs, long epochNowNs, ref TListener listener)
         where TListener : struct, IFeedSwitchListener
     {
         if (!_enabled)
@@ -180,6 +201,7 @@ public sealed class FeedSelector
         {
             long seen = _lastSeenNs[l];
             bool fresh = seen > 0 && nowNs - seen <= _lines[l].StaleAfterNs;
+            bool silent = _sessions[l] is null ? !fresh : SilentWhileOpen(l, seen, nowNs, epochNowNs);
             switch (_states[l])
             {
                 case FeedState.Unseen:
@@ -191,7 +213,7 @@ public sealed class FeedSelector
 
                     break;
                 case FeedState.Healthy:
-                    if (!fresh)
+                    if (silent)
                     {
                         _states[l] = FeedState.Stale;
                     }
@@ -232,6 +254,27 @@ public sealed class FeedSelector
         }
 
         return switched;
+    }
+
+    /// <summary>
+    /// Whether a line with market hours has been silent longer than its staleAfter while its market is open: silence
+    /// before the open does not count, so a feed that is quiet overnight gets staleAfter from the open to speak.
+    /// </summary>
+    private bool SilentWhileOpen(int l, long seen, long nowNs, long epochNowNs)
+    {
+        if (epochNowNs >= _sessionChangeNs[l] || epochNowNs < _sessionLocatedNs[l])
+        {
+            _sessions[l]!.Locate(epochNowNs, out _sessionOpen[l], out _sessionOpenedNs[l], out _sessionChangeNs[l]);
+            _sessionLocatedNs[l] = epochNowNs;
+        }
+
+        if (!_sessionOpen[l])
+        {
+            return false;
+        }
+
+        long openedAt = _sessionOpenedNs[l] - (epochNowNs - nowNs); // the open on the monotonic clock
+        return nowNs - Math.Max(seen, openedAt) > _lines[l].StaleAfterNs;
     }
 
     /// <summary>
