@@ -65,6 +65,28 @@ public sealed class ConfigCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_ShowsWhereTheLiveFeedListens_AndEachFeedsMarketHours()
+    {
+        File.WriteAllText(Path.Combine(_dir, "llt.json"), """
+            {
+              "feed": { "type": "itch-udp", "feedId": 3, "lineA": "233.54.12.111:26477", "lineB": "233.49.196.111:26477" },
+              "feeds": [
+                { "name": "nasdaq", "id": 3, "staleAfter": "2s",
+                  "session": { "open": "04:00", "close": "20:00", "timeZone": "America/New_York", "days": "Mon-Fri" } },
+                { "name": "backup", "id": 9, "staleAfter": "2s" }
+              ]
+            }
+            """);
+
+        CliResult result = CliProcess.Run(_dir, null, "config", "check");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("feed:        itch-udp line A 233.54.12.111:26477, line B 233.49.196.111:26477", result.Stdout);
+        Assert.Contains("feeds[nasdaq]: id 3, stale after 2000 ms; market hours 04:00-20:00 America/New_York", result.Stdout);
+        Assert.Contains("feeds[backup]: id 9, stale after 2000 ms; no market hours", result.Stdout);
+    }
+
+    [Fact]
     public void Check_InvalidValues_ExitsTwo_NamingEachKey_WithoutEchoingSecrets()
     {
         var environment = new Dictionary<string, string>
