@@ -1,5 +1,6 @@
 using System.Text.Unicode;
 using Llt.Codecs.Runtime;
+using Llt.Hotpath.Counters;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.MarketData;
 using Llt.Hotpath.MarketData.Books;
@@ -87,6 +88,7 @@ public sealed class MarketDataAgent : IAgent
         private readonly InstrumentTable _instruments;
         private readonly TickValidator _validator;
         private readonly StrategyHost _strategies;
+        private readonly OrderIntentBuffer _intents;
         private readonly OrderEntry _orderEntry;
         private readonly MarketBooks _books;
         private readonly ExecutionPipeline? _execution;
@@ -116,6 +118,7 @@ public sealed class MarketDataAgent : IAgent
             _execution = execution;
             _levels = new BookLevel[books.L2Depth * 2];
             _strategies = strategies;
+            _intents = strategies.Intents;
             _orderEntry = orderEntry;
             _journal = journal;
             Counters = counters;
@@ -160,12 +163,15 @@ public sealed class MarketDataAgent : IAgent
         {
             long[] received = _received;
             int count = _receivedCount;
+            // a local copy of the handle: the histogram's stores through its pointer would otherwise make every
+            // iteration reload it through the counters object
+            LatencyHistogram latency = Counters.MdRingLatency;
             for (int i = 0; i < count; i++)
             {
                 long receiveTs = received[i];
                 if (nowNs >= receiveTs)
                 {
-                    Counters.MdRingLatency.Record(nowNs - receiveTs);
+                    latency.Record(nowNs - receiveTs);
                 }
             }
 
@@ -300,9 +306,10 @@ public sealed class MarketDataAgent : IAgent
         /// <summary>After the strategies saw a tick: their orders go out, and the tick's journal scope closes.</summary>
         private void Decided()
         {
-            if (_strategies.Intents.Count > 0)
+            // the buffer held here: a tick that decides nothing costs one load and a compare
+            if (_intents.Count > 0)
             {
-                _orderEntry.Drain(_strategies.Intents);
+                _orderEntry.Drain(_intents);
             }
 
             _journal.Unstamp();

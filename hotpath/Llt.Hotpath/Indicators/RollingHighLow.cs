@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Llt.Hotpath.Indicators;
@@ -14,98 +13,32 @@ namespace Llt.Hotpath.Indicators;
 /// single update after a long monotonic run may pop up to n entries. Ties keep the newest entry. NaN inputs are
 /// not supported (they compare false and would stick). <see cref="High"/>/<see cref="Low"/> are NaN until n
 /// updates have arrived. Batch equivalents: <see cref="IndicatorKernels.RollingMax"/>,
-/// <see cref="IndicatorKernels.RollingMin"/>.
+/// <see cref="IndicatorKernels.RollingMin"/>. The state and the update live in <see cref="RollingExtremes"/>, the
+/// struct form to embed per instrument.
 /// </remarks>
 public sealed class RollingHighLow
 {
-    private readonly int _window;
-    private readonly int _mask;
-    private readonly long[] _highIndices;
-    private readonly double[] _highValues;
-    private readonly long[] _lowIndices;
-    private readonly double[] _lowValues;
-    private long _updates;
-    private int _highFront;
-    private int _highCount;
-    private int _lowFront;
-    private int _lowCount;
+    private RollingExtremes _extremes;
 
     public RollingHighLow(int window)
     {
-        IndicatorThrowHelper.CheckWindow(window);
-        if (window > 1 << 30)
-        {
-            IndicatorThrowHelper.ThrowArgumentOutOfRange(nameof(window), window, "window must be at most 2^30");
-        }
-
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)window);
-        _window = window;
-        _mask = capacity - 1;
-        _highIndices = new long[capacity];
-        _highValues = new double[capacity];
-        _lowIndices = new long[capacity];
-        _lowValues = new double[capacity];
+        _extremes = new RollingExtremes(window);
     }
 
-    public int Window => _window;
+    public int Window => _extremes.Window;
 
-    public bool IsReady => _updates >= _window;
+    public bool IsReady => _extremes.IsReady;
 
-    public double High => IsReady ? _highValues[_highFront] : double.NaN;
+    public double High => _extremes.High;
 
-    public double Low => IsReady ? _lowValues[_lowFront] : double.NaN;
+    public double Low => _extremes.Low;
 
     /// <summary>One tick: the price is both the high and the low.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Update(double value) => Update(value, value);
+    public void Update(double value) => _extremes.Update(value, value);
 
     /// <summary>One bar.</summary>
-    public void Update(double high, double low)
-    {
-        long now = _updates++;
-        long expired = now - _window;
-        int mask = _mask;
+    public void Update(double high, double low) => _extremes.Update(high, low);
 
-        // highs: expire first so the ring never needs more than n slots, then pop dominated entries off the back
-        if (_highCount > 0 && _highIndices[_highFront] <= expired)
-        {
-            _highFront = (_highFront + 1) & mask;
-            _highCount--;
-        }
-
-        while (_highCount > 0 && _highValues[(_highFront + _highCount - 1) & mask] <= high)
-        {
-            _highCount--;
-        }
-
-        int highSlot = (_highFront + _highCount) & mask;
-        _highIndices[highSlot] = now;
-        _highValues[highSlot] = high;
-        _highCount++;
-
-        if (_lowCount > 0 && _lowIndices[_lowFront] <= expired)
-        {
-            _lowFront = (_lowFront + 1) & mask;
-            _lowCount--;
-        }
-
-        while (_lowCount > 0 && _lowValues[(_lowFront + _lowCount - 1) & mask] >= low)
-        {
-            _lowCount--;
-        }
-
-        int lowSlot = (_lowFront + _lowCount) & mask;
-        _lowIndices[lowSlot] = now;
-        _lowValues[lowSlot] = low;
-        _lowCount++;
-    }
-
-    public void Reset()
-    {
-        _updates = 0;
-        _highFront = 0;
-        _highCount = 0;
-        _lowFront = 0;
-        _lowCount = 0;
-    }
+    public void Reset() => _extremes.Reset();
 }

@@ -22,111 +22,50 @@ namespace Llt.Hotpath.Indicators;
 /// window that has just become constant; once it has been constant for 2n updates it is exactly 0 (the anchor is
 /// then that constant). A negative result from rounding is clamped to 0. NaN or infinite inputs poison the sums
 /// until they have left the window and the next fresh pair has been adopted (at most 2n updates).</para>
+/// <para>The state and arithmetic live in <see cref="RollingMoments"/>, the struct form to embed per instrument.</para>
 /// </remarks>
 public sealed class RollingVariance
 {
-    private readonly RollingWindow _window;
-    private readonly VarianceKind _kind;
-    private readonly int _length;
-    private readonly double _inverseWindow;
-    private readonly double _inverseDenominator;
-
-    private double _anchor;
-    private double _sum;
-    private double _sumSquares;
-    private double _freshAnchor;
-    private double _freshSum;
-    private double _freshSumSquares;
-    private int _freshCount;
+    private RollingMoments _moments;
 
     public RollingVariance(int window, VarianceKind kind)
     {
-        IndicatorThrowHelper.CheckVarianceWindow(window, kind);
-        _window = new RollingWindow(window);
-        _kind = kind;
-        _length = window;
-        _inverseWindow = 1.0 / window;
-        _inverseDenominator = 1.0 / (kind == VarianceKind.Sample ? window - 1 : window);
+        _moments = new RollingMoments(window, kind);
     }
 
-    public int Window => _length;
+    public int Window => _moments.Window;
 
-    public VarianceKind Kind => _kind;
+    public VarianceKind Kind => _moments.Kind;
 
-    public bool IsReady => _window.IsFull;
+    public bool IsReady => _moments.IsReady;
 
     /// <summary>The variance of <see cref="Kind"/>; NaN until ready.</summary>
-    public double Value => _window.IsFull ? RawVariance : double.NaN;
+    public double Value => _moments.Variance;
 
     public double Variance => Value;
 
     public double StdDev => Math.Sqrt(Value);
 
-    public double Mean => _window.IsFull ? _anchor + _sum * _inverseWindow : double.NaN;
+    public double Mean => _moments.Mean;
 
     /// <summary>The most recent input (what a z-score compares to the mean).</summary>
-    public double Last => _window.Newest;
+    public double Last => _moments.Last;
 
     /// <summary>Variance without the readiness check, for the wrappers that already made it.</summary>
     internal double RawVariance
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            double squaredDeviations = _sumSquares - _sum * _inverseWindow * _sum;
-            return Math.Max(squaredDeviations, 0.0) * _inverseDenominator;
-        }
+        get => _moments.RawVariance;
     }
 
     internal double RawMean
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _anchor + _sum * _inverseWindow;
+        get => _moments.RawMean;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Update(double value)
-    {
-        if (_window.Count == 0)
-        {
-            // first value after construction or Reset: anchor both sum pairs on it
-            _anchor = value;
-            _freshAnchor = value;
-        }
+    public void Update(double value) => _moments.Update(value);
 
-        double leaving = _window.Push(value, out double evicted) ? evicted : _anchor;
-        double enteringDeviation = value - _anchor;
-        double leavingDeviation = leaving - _anchor;
-        double deviationDelta = enteringDeviation - leavingDeviation;
-        _sum += deviationDelta;
-        _sumSquares += deviationDelta * (enteringDeviation + leavingDeviation);
-
-        double freshDeviation = value - _freshAnchor;
-        _freshSum += freshDeviation;
-        _freshSumSquares += freshDeviation * freshDeviation;
-        if (++_freshCount == _length)
-        {
-            // the fresh sums now cover exactly the window: adopt them (and their anchor), start again around the
-            // newest value, which keeps the next anchor inside the data
-            _anchor = _freshAnchor;
-            _sum = _freshSum;
-            _sumSquares = _freshSumSquares;
-            _freshAnchor = value;
-            _freshSum = 0;
-            _freshSumSquares = 0;
-            _freshCount = 0;
-        }
-    }
-
-    public void Reset()
-    {
-        _window.Reset();
-        _anchor = 0;
-        _sum = 0;
-        _sumSquares = 0;
-        _freshAnchor = 0;
-        _freshSum = 0;
-        _freshSumSquares = 0;
-        _freshCount = 0;
-    }
+    public void Reset() => _moments.Reset();
 }

@@ -9,11 +9,11 @@ namespace Llt.Hotpath.Indicators;
 /// </summary>
 public sealed class RollingVolumeAverage
 {
-    private readonly SimpleMovingAverage _average;
+    private RollingMean _average;
 
     public RollingVolumeAverage(int window)
     {
-        _average = new SimpleMovingAverage(window);
+        _average = new RollingMean(window);
     }
 
     public int Window => _average.Window;

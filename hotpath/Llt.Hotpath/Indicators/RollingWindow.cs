@@ -5,76 +5,38 @@ namespace Llt.Hotpath.Indicators;
 /// <summary>
 /// Fixed-capacity ring of the last <see cref="Capacity"/> values, oldest evicted first. Storage is allocated
 /// once in the constructor; <see cref="Push"/> is O(1) and allocation-free. Single-threaded, like every indicator.
+/// The class form of <see cref="WindowRing"/>.
 /// </summary>
 public sealed class RollingWindow
 {
-    private readonly double[] _values;
-    private int _next;
-    private int _count;
+    private WindowRing _ring;
 
     public RollingWindow(int capacity)
     {
-        IndicatorThrowHelper.CheckWindow(capacity);
-        _values = new double[capacity];
+        _ring = new WindowRing(capacity);
     }
 
-    public int Capacity => _values.Length;
+    public int Capacity => _ring.Capacity;
 
-    public int Count => _count;
+    public int Count => _ring.Count;
 
-    public bool IsFull => _count == _values.Length;
+    public bool IsFull => _ring.IsFull;
 
     /// <summary>The most recently pushed value (undefined when empty).</summary>
-    public double Newest => _values[(_next == 0 ? _values.Length : _next) - 1];
+    public double Newest => _ring.Newest;
 
     /// <summary>The value <see cref="Push"/> would evict next (undefined when empty).</summary>
-    public double Oldest => _values[IsFull ? _next : 0];
+    public double Oldest => _ring.Oldest;
 
     /// <summary>Value by age: 0 is the oldest, <see cref="Count"/> - 1 the newest.</summary>
-    public double this[int age]
-    {
-        get
-        {
-            int start = IsFull ? _next : 0;
-            int index = start + age;
-            return _values[index >= _values.Length ? index - _values.Length : index];
-        }
-    }
+    public double this[int age] => _ring[age];
 
     /// <summary>Appends <paramref name="value"/>; returns true and the evicted value once the window is full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Push(double value, out double evicted)
-    {
-        double[] values = _values;
-        int next = _next;
-        evicted = values[next];
-        values[next] = value;
-        // compare-and-reset rather than modulo: the capacity need not be a power of two, and a divide costs ~20 cycles
-        next++;
-        _next = next == values.Length ? 0 : next;
-        if (_count == values.Length)
-        {
-            return true;
-        }
-
-        _count++;
-        return false;
-    }
+    public bool Push(double value, out double evicted) => _ring.Push(value, out evicted);
 
     /// <summary>Copies the window oldest first into <paramref name="destination"/>; returns the count copied.</summary>
-    public int CopyTo(Span<double> destination)
-    {
-        for (int age = 0; age < _count; age++)
-        {
-            destination[age] = this[age];
-        }
+    public int CopyTo(Span<double> destination) => _ring.CopyTo(destination);
 
-        return _count;
-    }
-
-    public void Reset()
-    {
-        _next = 0;
-        _count = 0;
-    }
+    public void Reset() => _ring.Reset();
 }

@@ -16,7 +16,7 @@ namespace Llt.Hotpath.Indicators;
 /// </remarks>
 public sealed class RollingZScore
 {
-    private readonly RollingVariance _variance;
+    private RollingMoments _moments;
     private readonly double _minVariance;
     private readonly double _minStdDev;
 
@@ -27,38 +27,49 @@ public sealed class RollingZScore
             IndicatorThrowHelper.ThrowArgument(nameof(minStdDev), "minStdDev must be a non-negative number");
         }
 
-        _variance = new RollingVariance(window, kind);
+        _moments = new RollingMoments(window, kind);
         _minStdDev = minStdDev;
         _minVariance = minStdDev * minStdDev;
     }
 
-    public int Window => _variance.Window;
+    public int Window => _moments.Window;
 
     public double MinStdDev => _minStdDev;
 
-    public bool IsReady => _variance.IsReady;
+    public bool IsReady => _moments.IsReady;
 
     public double Value
     {
         get
         {
-            if (!_variance.IsReady)
+            if (!_moments.IsReady)
             {
                 return double.NaN;
             }
 
-            double variance = _variance.RawVariance;
-            // compare variances, not σ: no square root on the flat path
-            return variance <= _minVariance ? 0.0 : (_variance.Last - _variance.RawMean) / Math.Sqrt(variance);
+            return Of(_moments.Last, in _moments, _minVariance);
         }
     }
 
-    public double Mean => _variance.Mean;
+    public double Mean => _moments.Mean;
 
-    public double StdDev => _variance.StdDev;
+    public double StdDev => _moments.StdDev;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Update(double value) => _variance.Update(value);
+    public void Update(double value) => _moments.Update(value);
 
-    public void Reset() => _variance.Reset();
+    public void Reset() => _moments.Reset();
+
+    /// <summary>
+    /// The z-score of <paramref name="last"/> (the value just pushed) in ready <paramref name="moments"/>: 0 when the
+    /// variance is at or below <paramref name="minVariance"/>. What <see cref="Value"/> returns, for strategies that
+    /// keep <see cref="RollingMoments"/> inline per instrument.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Of(double last, ref readonly RollingMoments moments, double minVariance)
+    {
+        double variance = moments.RawVariance;
+        // compare variances, not σ: no square root on the flat path
+        return variance <= minVariance ? 0.0 : (last - moments.RawMean) / Math.Sqrt(variance);
+    }
 }

@@ -5,40 +5,28 @@ namespace Llt.Hotpath.Indicators;
 /// <summary>
 /// Arithmetic mean of the last n values, O(1) per update (<see cref="RollingSum"/>, drift-free over any run
 /// length). <see cref="Value"/> is NaN until n values have arrived. Batch equivalent:
-/// <see cref="IndicatorKernels.Sma"/>.
+/// <see cref="IndicatorKernels.Sma"/>. The class form of <see cref="RollingMean"/>.
 /// </summary>
 public sealed class SimpleMovingAverage
 {
-    private readonly RollingWindow _window;
-    private readonly double _inverseWindow;
-    private RollingSum _sum;
+    private RollingMean _mean;
 
     public SimpleMovingAverage(int window)
     {
-        _window = new RollingWindow(window);
-        _inverseWindow = 1.0 / window;
-        _sum = new RollingSum(window);
+        _mean = new RollingMean(window);
     }
 
-    public int Window => _window.Capacity;
+    public int Window => _mean.Window;
 
-    public bool IsReady => _window.IsFull;
+    public bool IsReady => _mean.IsReady;
 
-    public double Value => _window.IsFull ? _sum.Value * _inverseWindow : double.NaN;
+    public double Value => _mean.Value;
 
     /// <summary>Sum of the values in the window (partial while filling).</summary>
-    public double Sum => _sum.Value;
+    public double Sum => _mean.Sum;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Update(double value)
-    {
-        double leaving = _window.Push(value, out double evicted) ? evicted : 0.0;
-        _sum.Update(value, leaving);
-    }
+    public void Update(double value) => _mean.Update(value);
 
-    public void Reset()
-    {
-        _window.Reset();
-        _sum.Reset();
-    }
+    public void Reset() => _mean.Reset();
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Llt.Hotpath.Strategies;
 
 /// <summary>
@@ -54,21 +56,12 @@ public sealed class PendingOrderTracker
     /// Whether an order is still working on the instrument at <paramref name="nowNs"/>. One unanswered for the
     /// timeout or longer is cancelled and forgotten here, and the answer is then false.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsPending(int instrumentId, long nowNs)
     {
         ref PendingOrder order = ref _orders[instrumentId];
-        if (order.ClOrdId == 0)
-        {
-            return false;
-        }
-
-        if (nowNs - order.SinceNs < _timeoutNs)
-        {
-            return true;
-        }
-
-        Expire(ref order, instrumentId);
-        return false;
+        // inlined into the strategy's tick: nothing working is the common answer, one load and a compare
+        return order.ClOrdId != 0 && IsStillPending(ref order, instrumentId, nowNs);
     }
 
     /// <summary>
@@ -132,6 +125,17 @@ public sealed class PendingOrderTracker
 
     /// <summary>Forgets the instrument's order without a cancel (e.g. a strategy that is done with it on any fill).</summary>
     public void Release(int instrumentId) => _orders[instrumentId].ClOrdId = 0;
+
+    private bool IsStillPending(ref PendingOrder order, int instrumentId, long nowNs)
+    {
+        if (nowNs - order.SinceNs < _timeoutNs)
+        {
+            return true;
+        }
+
+        Expire(ref order, instrumentId);
+        return false;
+    }
 
     private void Expire(ref PendingOrder order, int instrumentId)
     {

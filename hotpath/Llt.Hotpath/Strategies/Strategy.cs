@@ -49,6 +49,13 @@ public abstract class Strategy
     {
     }
 
+    /// <summary>
+    /// The market data hooks the engine calls for this strategy; read once, as the engine is built (after
+    /// <see cref="OnAttached"/>). Default: all of them. Narrow it to the hooks you override and a tick of another
+    /// kind costs your strategy nothing (not even the empty virtual call).
+    /// </summary>
+    public virtual StrategyEvents Events => StrategyEvents.All;
+
     public virtual void OnQuote(in QuoteTick quote)
     {
     }

@@ -48,6 +48,15 @@ public sealed class StrategyContext
     /// <summary>Receive time of the tick being dispatched; carried onto the orders it causes.</summary>
     public long CurrentReceiveTs { get; internal set; }
 
+    /// <summary>Whether the host dispatches market data and timers to the strategy (a control command toggles it between ticks).</summary>
+    internal bool Enabled { get; set; }
+
+    /// <summary>This strategy's positions by instrument id, for the built-in strategies' per-tick reads (one load fewer than <see cref="Position"/>).</summary>
+    internal long[] Positions => _positions;
+
+    /// <summary>The instruments' state, for the built-in strategies' per-tick reads.</summary>
+    internal InstrumentTable Instruments => _instruments;
+
     public long OrdersSubmitted { get; private set; }
 
     public long OrdersRefused { get; private set; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.MarketData;
 using Llt.Hotpath.Runtime;
@@ -5,17 +6,19 @@ using Llt.Hotpath.Runtime;
 namespace Llt.Hotpath.Strategies;
 
 /// <summary>
-/// Owns the configured strategy instances and dispatches events to them: for each instrument, a
-/// precomputed array of the strategies subscribed to it, so a tick costs one array walk and a virtual call
-/// per interested strategy. Disabled strategies stay subscribed but receive nothing (enable/disable is a
-/// control command applied between ticks). All on the trading thread.
+/// Owns the configured strategy instances and dispatches events to them: for each instrument and event kind
+/// (quotes, trades, books), a precomputed array of the enabled-or-not strategies subscribed to it that want that
+/// kind (<see cref="Strategy.Events"/>), each entry holding the strategy and its context together, so a tick costs
+/// one array walk and one virtual call per interested strategy. Disabled strategies stay subscribed but receive
+/// nothing (enable/disable is a control command applied between ticks). All on the trading thread.
 /// </summary>
 public sealed class StrategyHost
 {
     private readonly Strategy[] _strategies;
     private readonly StrategyContext[] _contexts;
-    private readonly bool[] _enabled;
-    private readonly int[][] _byInstrument;
+    private readonly StrategySubscription[][] _quoteSubscribers;
+    private readonly StrategySubscription[][] _tradeSubscribers;
+    private readonly StrategySubscription[][] _bookSubscribers;
 
     public StrategyHost(
         IReadOnlyList<StrategyConfig> configs, StrategyRegistry registry, InstrumentTable instruments,
@@ -24,13 +27,9 @@ public sealed class StrategyHost
         Intents = intents;
         _strategies = new Strategy[configs.Count];
         _contexts = new StrategyContext[configs.Count];
-        _enabled = new bool[configs.Count];
-        var subscribers = new List<int>[instruments.Count];
-        for (int i = 0; i < subscribers.Length; i++)
-        {
-            subscribers[i] = [];
-        }
-
+        var quotes = NewLists(instruments.Count);
+        var trades = NewLists(instruments.Count);
+        var books = NewLists(instruments.Count);
         for (int s = 0; s < configs.Count; s++)
         {
             StrategyConfig config = configs[s];
@@ -41,21 +40,27 @@ public sealed class StrategyHost
                 {
                     throw new ConfigException($"strategies[{s}].instruments[{k}]", $"'{config.Instruments[k]}' is not a configured instrument");
                 }
-
-                subscribers[ids[k]].Add(s);
             }
 
-            _contexts[s] = new StrategyContext(s, config, ids, instruments, intents, orderIds, clock);
-            _strategies[s] = registry.Create(config, s);
-            _strategies[s].Attach(_contexts[s]);
-            _enabled[s] = config.Enabled;
+            var context = new StrategyContext(s, config, ids, instruments, intents, orderIds, clock) { Enabled = config.Enabled };
+            Strategy strategy = registry.Create(config, s);
+            strategy.Attach(context);
+            _contexts[s] = context;
+            _strategies[s] = strategy;
+            // after OnAttached: a strategy may choose its events from its parameters
+            StrategyEvents events = strategy.Events;
+            var subscription = new StrategySubscription(strategy, context);
+            foreach (int id in ids)
+            {
+                AddIf(events, StrategyEvents.Quotes, quotes[id], subscription);
+                AddIf(events, StrategyEvents.Trades, trades[id], subscription);
+                AddIf(events, StrategyEvents.Books, books[id], subscription);
+            }
         }
 
-        _byInstrument = new int[instruments.Count][];
-        for (int i = 0; i < subscribers.Length; i++)
-        {
-            _byInstrument[i] = [.. subscribers[i]];
-        }
+        _quoteSubscribers = ToArrays(quotes);
+        _tradeSubscribers = ToArrays(trades);
+        _bookSubscribers = ToArrays(books);
     }
 
     public int Count => _strategies.Length;
@@ -79,7 +84,7 @@ public sealed class StrategyHost
 
     public StrategyContext Context(int strategyId) => _contexts[strategyId];
 
-    public bool IsEnabled(int strategyId) => _enabled[strategyId];
+    public bool IsEnabled(int strategyId) => _contexts[strategyId].Enabled;
 
     /// <summary>Enables or disables a strategy; false when the id is not configured.</summary>
     public bool SetEnabled(int strategyId, bool enabled)
@@ -89,7 +94,7 @@ public sealed class StrategyHost
             return false;
         }
 
-        _enabled[strategyId] = enabled;
+        _contexts[strategyId].Enabled = enabled;
         return true;
     }
 
@@ -109,44 +114,46 @@ public sealed class StrategyHost
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnQuote(in QuoteTick quote)
     {
-        int[] subscribers = _byInstrument[quote.InstrumentId];
+        StrategySubscription[] subscribers = _quoteSubscribers[quote.InstrumentId];
         for (int i = 0; i < subscribers.Length; i++)
         {
-            int s = subscribers[i];
-            if (_enabled[s])
+            StrategyContext context = subscribers[i].Context;
+            if (context.Enabled)
             {
-                _contexts[s].CurrentReceiveTs = quote.ReceiveTs;
-                _strategies[s].OnQuote(quote);
+                context.CurrentReceiveTs = quote.ReceiveTs;
+                subscribers[i].Strategy.OnQuote(quote);
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnTrade(in TradeTick trade)
     {
-        int[] subscribers = _byInstrument[trade.InstrumentId];
+        StrategySubscription[] subscribers = _tradeSubscribers[trade.InstrumentId];
         for (int i = 0; i < subscribers.Length; i++)
         {
-            int s = subscribers[i];
-            if (_enabled[s])
+            StrategyContext context = subscribers[i].Context;
+            if (context.Enabled)
             {
-                _contexts[s].CurrentReceiveTs = trade.ReceiveTs;
-                _strategies[s].OnTrade(trade);
+                context.CurrentReceiveTs = trade.ReceiveTs;
+                subscribers[i].Strategy.OnTrade(trade);
             }
         }
     }
 
     public void OnBook(int instrumentId, long receiveTs)
     {
-        int[] subscribers = _byInstrument[instrumentId];
+        StrategySubscription[] subscribers = _bookSubscribers[instrumentId];
         for (int i = 0; i < subscribers.Length; i++)
         {
-            int s = subscribers[i];
-            if (_enabled[s])
+            StrategyContext context = subscribers[i].Context;
+            if (context.Enabled)
             {
-                _contexts[s].CurrentReceiveTs = receiveTs;
-                _strategies[s].OnBook(instrumentId);
+                context.CurrentReceiveTs = receiveTs;
+                subscribers[i].Strategy.OnBook(instrumentId);
             }
         }
     }
@@ -164,12 +171,43 @@ public sealed class StrategyHost
     {
         for (int s = 0; s < _strategies.Length; s++)
         {
-            if (_enabled[s])
+            StrategyContext context = _contexts[s];
+            if (context.Enabled)
             {
                 // Timer-driven decisions have no causing tick: no receive time, no tick-to-decision sample.
-                _contexts[s].CurrentReceiveTs = 0;
+                context.CurrentReceiveTs = 0;
                 _strategies[s].OnTimer(nowNs);
             }
         }
+    }
+
+    private static List<StrategySubscription>[] NewLists(int count)
+    {
+        var lists = new List<StrategySubscription>[count];
+        for (int i = 0; i < lists.Length; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+
+    private static void AddIf(StrategyEvents events, StrategyEvents kind, List<StrategySubscription> list, StrategySubscription subscription)
+    {
+        if ((events & kind) != 0)
+        {
+            list.Add(subscription);
+        }
+    }
+
+    private static StrategySubscription[][] ToArrays(List<StrategySubscription>[] lists)
+    {
+        var arrays = new StrategySubscription[lists.Length][];
+        for (int i = 0; i < lists.Length; i++)
+        {
+            arrays[i] = [.. lists[i]];
+        }
+
+        return arrays;
     }
 }

@@ -60,4 +60,14 @@ public sealed class RollingHighLowTests
         Assert.Equal(1000.0, highLow.High);
         Assert.Equal(85.0, highLow.Low);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData((1 << 29) + 1)]
+    public void Window_OutOfRange_IsRefusedBeforeAllocating(int window)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RollingHighLow(window));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RollingExtremes(window));
+    }
 }

@@ -113,4 +113,61 @@ public sealed class PendingOrderTrackerTests
         Assert.False(pending.IsPending(0));
         Assert.Equal(0, fixture.Intents.Count);
     }
+
+    [Fact]
+    public void ManyWorkingOrders_EachCloseFillAndReleaseForgetsExactlyItsOwn()
+    {
+        // eight instruments; a random mix of submits, closes (also of orders already gone), last fills and
+        // releases, checked against a plain model after every step
+        const int Instruments = 8;
+        var configs = new List<Llt.Hotpath.Config.InstrumentConfig>();
+        for (int i = 0; i < Instruments; i++)
+        {
+            configs.Add(new Llt.Hotpath.Config.InstrumentConfig { Symbol = "SYM" + i });
+        }
+
+        using var table = new Llt.Hotpath.MarketData.InstrumentTable(configs);
+        var intents = new OrderIntentBuffer(4);
+        var config = new Llt.Hotpath.Config.StrategyConfig
+        {
+            Name = "s", Type = "any", Instruments = [.. configs.Select(c => c.Symbol)], MaxPosition = 1_000,
+        };
+        var context = new StrategyContext(0, config, [.. Enumerable.Range(0, Instruments)], table, intents, new ClientOrderIds(1), new Llt.Hotpath.Runtime.ManualNanoClock());
+        var pending = new PendingOrderTracker(context, PendingOrderTracker.NoTimeout);
+        var working = new long[Instruments];
+        var closed = new List<long>();
+        var random = new Random(7);
+        for (int step = 0; step < 5_000; step++)
+        {
+            intents.Clear();
+            int id = random.Next(Instruments);
+            switch (random.Next(4))
+            {
+                case 0:
+                    working[id] = pending.Submit(Buy(id, 10), nowNs: step);
+                    break;
+                case 1 when working[id] != 0:
+                    pending.OnOrderClosed(working[id]);
+                    closed.Add(working[id]);
+                    working[id] = 0;
+                    break;
+                case 1 when closed.Count > 0:
+                    pending.OnOrderClosed(closed[random.Next(closed.Count)]);
+                    break;
+                case 2 when working[id] != 0:
+                    pending.OnFill(new Fill(working[id], id, Side.Buy, 100, 10, 0, step));
+                    working[id] = 0;
+                    break;
+                case 3:
+                    pending.Release(id);
+                    working[id] = 0;
+                    break;
+            }
+
+            for (int i = 0; i < Instruments; i++)
+            {
+                Assert.Equal(working[i] != 0, pending.IsPending(i));
+            }
+        }
+    }
 }

@@ -16,6 +16,12 @@ public sealed class TickValidator
     /// <summary>EWMA weight of the newest squared return (about a 40-tick memory).</summary>
     private const double VarianceAlpha = 0.05;
 
+    private readonly double _spikeSigmas;
+    // SpikeSigmas², the factor the variance is compared with (the same product the check always formed first)
+    private readonly double _spikeSigmasSquared;
+    private readonly int _minSamples;
+    private readonly int _spikeConfirmations;
+
     public TickValidator(double spikeSigmas = 10.0, int minSamples = 50, int spikeConfirmations = 3)
     {
         if (!(spikeSigmas > 0) || minSamples < 1 || spikeConfirmations < 1)
@@ -23,17 +29,19 @@ public sealed class TickValidator
             throw new ArgumentOutOfRangeException(nameof(spikeSigmas), "spike sigmas > 0, min samples >= 1, confirmations >= 1");
         }
 
-        SpikeSigmas = spikeSigmas;
-        MinSamples = minSamples;
-        SpikeConfirmations = spikeConfirmations;
+        _spikeSigmas = spikeSigmas;
+        _spikeSigmasSquared = spikeSigmas * spikeSigmas;
+        _minSamples = minSamples;
+        _spikeConfirmations = spikeConfirmations;
     }
 
-    public double SpikeSigmas { get; }
+    public double SpikeSigmas => _spikeSigmas;
 
-    public int MinSamples { get; }
+    public int MinSamples => _minSamples;
 
-    public int SpikeConfirmations { get; }
+    public int SpikeConfirmations => _spikeConfirmations;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TickRejectReason TryApplyQuote(ref InstrumentState state, long bidPrice, long bidSize, long askPrice, long askSize, long exchangeTs)
     {
         if (bidPrice <= 0 || askPrice <= 0)
@@ -46,7 +54,7 @@ public sealed class TickValidator
             return TickRejectReason.NonPositiveSize;
         }
 
-        if (bidPrice % state.TickSize != 0 || askPrice % state.TickSize != 0)
+        if (!state.IsOnTickGrid(bidPrice) || !state.IsOnTickGrid(askPrice))
         {
             return TickRejectReason.OffTickGrid;
         }
@@ -82,6 +90,7 @@ public sealed class TickValidator
         return TickRejectReason.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TickRejectReason TryApplyTrade(ref InstrumentState state, long price, long size, long tradeId, long exchangeTs)
     {
         if (price <= 0)
@@ -94,7 +103,7 @@ public sealed class TickValidator
             return TickRejectReason.NonPositiveSize;
         }
 
-        if (price % state.TickSize != 0)
+        if (!state.IsOnTickGrid(price))
         {
             return TickRejectReason.OffTickGrid;
         }
@@ -138,14 +147,16 @@ public sealed class TickValidator
 
         double move = (price - reference) / (double)reference;
         double squared = move * move;
-        if (state.ReturnSamples >= MinSamples)
+        // Within the threshold of the plain variance is within it of the floored one too (the floor only raises it,
+        // and rounding is monotonic), so most ticks skip the floor's division and the max.
+        if (state.ReturnSamples >= _minSamples && squared > _spikeSigmasSquared * state.ReturnVariance)
         {
             // A floor of one tick keeps a perfectly flat history from flagging the first tick-sized move.
             double tickMove = state.TickSize / (double)reference;
             double variance = Math.Max(state.ReturnVariance, tickMove * tickMove);
-            if (squared > SpikeSigmas * SpikeSigmas * variance)
+            if (squared > _spikeSigmasSquared * variance)
             {
-                if (++state.ConsecutiveSpikes < SpikeConfirmations)
+                if (++state.ConsecutiveSpikes < _spikeConfirmations)
                 {
                     return true;
                 }

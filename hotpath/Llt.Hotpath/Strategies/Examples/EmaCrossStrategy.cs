@@ -21,6 +21,9 @@ public sealed class EmaCrossStrategy : Strategy
     private int _fastPeriod;
     private int _slowPeriod;
 
+    // the hooks below are quotes only: trades and book changes need not reach this strategy at all
+    public override StrategyEvents Events => StrategyEvents.Quotes;
+
     // as the engine is built: a bad parameter refuses to start it, naming the key
     protected override void OnAttached()
     {

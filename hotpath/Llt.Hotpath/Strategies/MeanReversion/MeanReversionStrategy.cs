@@ -31,12 +31,17 @@ public sealed class MeanReversionStrategy : Strategy
     private MeanReversionParameters _parameters = null!;
     private PositionSizer _sizer = null!;
     private PendingOrderTracker _pending = null!;
-    private RollingZScore[] _zScores = [];
     private MeanReversionSlot[] _slots = [];
+    private long[] _positions = [];
     private double _threshold;
+    // (1 − 10^-9)·threshold²: see OnQuote
+    private double _entryBound;
     private bool _exitOnMean;
 
     public MeanReversionParameters Parameters => _parameters;
+
+    /// <summary>Only quotes: trades are ignored (see the remarks).</summary>
+    public override StrategyEvents Events => StrategyEvents.Quotes;
 
     /// <summary>Validates the parameters as the engine is built, so a bad one refuses to start it.</summary>
     protected override void OnAttached()
@@ -44,6 +49,7 @@ public sealed class MeanReversionStrategy : Strategy
         StrategyContext context = Context;
         _parameters = MeanReversionParameters.Read(context.Config, context.StrategyId);
         _threshold = _parameters.Threshold;
+        _entryBound = _threshold * _threshold * (1 - 1e-9);
         _exitOnMean = _parameters.ExitOnMean;
         _sizer = new PositionSizer(context, _parameters.OrderSize);
         _sizer.CheckOrderSizeCoversLots();
@@ -53,13 +59,17 @@ public sealed class MeanReversionStrategy : Strategy
     {
         StrategyContext context = Context;
         _pending = new PendingOrderTracker(context, _parameters.PendingTimeoutMs * 1_000_000);
-        // indexed by instrument id: one bounds-checked load per tick, no id → slot map
-        _zScores = new RollingZScore[context.InstrumentCount];
+        _positions = context.Positions;
+        // indexed by instrument id, indicator inline: one bounds-checked load per tick reaches all of the
+        // instrument's state, and a second its window of mids
         _slots = new MeanReversionSlot[context.InstrumentCount];
         foreach (int id in context.InstrumentIds)
         {
+            ref MeanReversionSlot slot = ref _slots[id];
+            slot.Mids = new RollingMoments(_parameters.LookbackPeriod, VarianceKind.Population);
             // σ below a tenth of a tick is rounding left by a jump that has left the window, not volatility
-            _zScores[id] = new RollingZScore(_parameters.LookbackPeriod, VarianceKind.Population, IndicatorInput.FromRaw(context.Instrument(id).TickSize) / 10);
+            double minStdDev = IndicatorInput.FromRaw(context.Instrument(id).TickSize) / 10;
+            slot.MinVariance = minStdDev * minStdDev;
         }
     }
 
@@ -72,20 +82,21 @@ public sealed class MeanReversionStrategy : Strategy
 
         int id = quote.InstrumentId;
         long mid = quote.Mid;
-        RollingZScore zScore = _zScores[id];
-        zScore.Update(IndicatorInput.FromRaw(mid));
-        if (_pending.IsPending(id, quote.ReceiveTs) || !zScore.IsReady)
+        ref MeanReversionSlot slot = ref _slots[id];
+        double price = IndicatorInput.FromRaw(mid);
+        slot.Mids.Update(price);
+        if (_pending.IsPending(id, quote.ReceiveTs) || !slot.Mids.IsReady)
         {
             return;
         }
 
-        double z = zScore.Value;
-        long position = Context.Position(id);
+        long position = _positions[id];
         if (position != 0)
         {
-            ref readonly MeanReversionSlot slot = ref _slots[id];
             bool exit = mid <= slot.ExitAtOrBelow || mid >= slot.ExitAtOrAbove
-                || (_exitOnMean && (position > 0 ? z >= 0 : z <= 0));
+                || (_exitOnMean && (position > 0
+                    ? RollingZScore.Of(price, in slot.Mids, slot.MinVariance) >= 0
+                    : RollingZScore.Of(price, in slot.Mids, slot.MinVariance) <= 0));
             if (exit)
             {
                 _pending.Submit(MarketableOrder.Flatten(id, position, quote.BidPrice, quote.AskPrice), quote.ReceiveTs);
@@ -93,6 +104,17 @@ public sealed class MeanReversionStrategy : Strategy
             }
         }
 
+        // Entries need |z| ≥ threshold. A deviation whose square is below (1 − 10^-9)·threshold²·variance is a
+        // |z| below the threshold however z's square root and division round (each within 2^-53), so most quotes
+        // skip both; the rest compute z exactly as RollingZScore does. A flat window (z = 0) never enters.
+        double variance = slot.Mids.RawVariance;
+        double deviation = price - slot.Mids.RawMean;
+        if (variance <= slot.MinVariance || deviation * deviation < _entryBound * variance)
+        {
+            return;
+        }
+
+        double z = deviation / Math.Sqrt(variance);
         if (z <= -_threshold)
         {
             Enter(id, Side.Buy, position, quote);

@@ -1,4 +1,5 @@
 using Llt.Hotpath.Indicators;
+using Llt.Hotpath.MarketData;
 using Llt.Sbe;
 
 namespace Llt.Hotpath.Strategies.MomentumBreakout;
@@ -26,10 +27,15 @@ public sealed class MomentumBreakoutStrategy : Strategy
     private PositionSizer _sizer = null!;
     private PendingOrderTracker _pending = null!;
     private MomentumBreakoutSlot[] _slots = [];
+    private long[] _positions = [];
+    private InstrumentTable _instruments = null!;
     private double _volumeFactor;
     private double _trailingStop;
 
     public MomentumBreakoutParameters Parameters => _parameters;
+
+    /// <summary>Only trades: quotes are read from the instrument's top of book when an order is priced.</summary>
+    public override StrategyEvents Events => StrategyEvents.Trades;
 
     /// <summary>Validates the parameters as the engine is built, so a bad one refuses to start it.</summary>
     protected override void OnAttached()
@@ -46,14 +52,17 @@ public sealed class MomentumBreakoutStrategy : Strategy
     {
         StrategyContext context = Context;
         _pending = new PendingOrderTracker(context, _parameters.PendingTimeoutMs * 1_000_000);
-        // indexed by instrument id: one bounds-checked load per tick, no id → slot map
+        _positions = context.Positions;
+        _instruments = context.Instruments;
+        // indexed by instrument id, indicators inline: one bounds-checked load per tick reaches all of the
+        // instrument's state, and one more each indicator's values
         _slots = new MomentumBreakoutSlot[context.InstrumentCount];
         foreach (int id in context.InstrumentIds)
         {
             ref MomentumBreakoutSlot slot = ref _slots[id];
-            slot.Range = new RollingHighLow(_parameters.LookbackPeriod);
-            slot.RecentVolume = new RollingVolumeAverage(_parameters.VolumeWindow);
-            slot.BaselineVolume = new RollingVolumeAverage(_parameters.VolumeLookback);
+            slot.Range = new RollingExtremes(_parameters.LookbackPeriod);
+            slot.RecentVolume = new RollingMean(_parameters.VolumeWindow);
+            slot.BaselineVolume = new RollingMean(_parameters.VolumeLookback);
         }
     }
 
@@ -70,7 +79,7 @@ public sealed class MomentumBreakoutStrategy : Strategy
         slot.RecentVolume.Update(trade.Size);
         slot.BaselineVolume.Update(trade.Size);
 
-        long position = Context.Position(id);
+        long position = _positions[id];
         if (position != 0)
         {
             Trail(ref slot, position, trade.Price);
@@ -82,7 +91,7 @@ public sealed class MomentumBreakoutStrategy : Strategy
         }
 
         // the touch orders are priced at; the trade price when that side of the book is empty
-        ref readonly var instrument = ref Context.Instrument(id);
+        ref readonly var instrument = ref _instruments[id];
         long bid = instrument.BidPrice > 0 ? instrument.BidPrice : trade.Price;
         long ask = instrument.AskPrice > 0 ? instrument.AskPrice : trade.Price;
         if (position != 0 && (position > 0 ? trade.Price <= slot.StopPrice : trade.Price >= slot.StopPrice))
@@ -91,20 +100,15 @@ public sealed class MomentumBreakoutStrategy : Strategy
             return;
         }
 
-        if (!rangeReady || !slot.BaselineVolume.IsReady || !slot.RecentVolume.IsReady
+        // the break first: most trades stay inside the range, and then the volumes need not be read
+        bool up = price > priorHigh;
+        if (!rangeReady || !(up || price < priorLow) || !slot.BaselineVolume.IsReady || !slot.RecentVolume.IsReady
             || slot.RecentVolume.Value < _volumeFactor * slot.BaselineVolume.Value)
         {
             return;
         }
 
-        if (price > priorHigh)
-        {
-            Enter(id, Side.Buy, position, bid, ask, trade.ReceiveTs);
-        }
-        else if (price < priorLow)
-        {
-            Enter(id, Side.Sell, position, bid, ask, trade.ReceiveTs);
-        }
+        Enter(id, up ? Side.Buy : Side.Sell, position, bid, ask, trade.ReceiveTs);
     }
 
     public override void OnFill(in Fill fill)

@@ -150,6 +150,59 @@ public sealed class TickValidatorTests
         Assert.Equal(TickRejectReason.None, v.TryApplyTrade(ref s, P100 + Tick, 1, 1000, 1000));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(1_000_000)]
+    [InlineData(25_000_000)]
+    [InlineData(1_234_567)]
+    public void TickGrid_AgreesWithTheRemainder_ForAnyTickSize(long tick)
+    {
+        var s = new InstrumentState { TickSize = tick };
+        var random = new Random((int)tick);
+        for (int i = 0; i < 20_000; i++)
+        {
+            long price = i < 10_000 ? i + 1 : random.NextInt64(1, long.MaxValue / 2);
+            long onGrid = Math.Max(1, price / tick) * tick;
+            Assert.Equal(price % tick == 0, s.IsOnTickGrid(price));
+            Assert.True(s.IsOnTickGrid(onGrid));
+        }
+    }
+
+    [Fact]
+    public void TickGrid_FollowsTheTickSize_AndNoPriceIsOnAGridOfZero()
+    {
+        var s = new InstrumentState { TickSize = 5 };
+        Assert.True(s.IsOnTickGrid(10));
+        s.TickSize = 4;
+        Assert.False(s.IsOnTickGrid(10));
+        Assert.True(s.IsOnTickGrid(12));
+        s.TickSize = 0;
+        Assert.False(s.IsOnTickGrid(12));
+        var v = new TickValidator();
+        Assert.Equal(TickRejectReason.OffTickGrid, v.TryApplyTrade(ref s, 12, 1, 1, 1));
+    }
+
+    [Theory]
+    [InlineData(9, TickRejectReason.None)]
+    [InlineData(-9, TickRejectReason.None)]
+    [InlineData(11, TickRejectReason.PriceSpike)]
+    [InlineData(-11, TickRejectReason.PriceSpike)]
+    public void FlatHistory_FloorsTheVarianceAtOneTick(long ticks, TickRejectReason expected)
+    {
+        // a flat history has no variance: the one-tick floor alone decides, so 10 sigma is 10 ticks
+        var v = new TickValidator(spikeSigmas: 10, minSamples: 10, spikeConfirmations: 3);
+        InstrumentState s = NewState();
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(TickRejectReason.None, v.TryApplyTrade(ref s, P100, 1, i + 1, i));
+        }
+
+        Assert.Equal(0.0, s.ReturnVariance);
+        Assert.Equal(expected, v.TryApplyTrade(ref s, P100 + ticks * Tick, 1, 1000, 1000));
+    }
+
     [Fact]
     public void Validation_DoesNotAllocate()
     {
