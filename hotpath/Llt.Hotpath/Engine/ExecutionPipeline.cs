@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Orders;
-using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Portfolio;
 using Llt.Hotpath.Risk;
+using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
 using Llt.Hotpath.Venues;
 using Llt.Sbe;
@@ -296,6 +297,8 @@ public sealed class ExecutionPipeline
     /// Splits the order over the venues that are up into <see cref="_legs"/> and <see cref="_children"/>; returns
     /// the number of legs, or 0 when it refused the order (journaled).
     /// </summary>
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Route(in OrderIntent intent, long nowNs, out RouteDecision decision)
     {
         ref readonly OrderRequest request = ref intent.Request;

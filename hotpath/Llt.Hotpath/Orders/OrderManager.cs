@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 
@@ -107,6 +108,8 @@ public sealed class OrderManager
     /// the bookkeeping is not on its tick-to-order; what can refuse the order is all decided here. It counts
     /// against the in-flight limit from now, so several reservations in a row respect it.
     /// </summary>
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public OrderResult Reserve(long clOrdId, in OrderRequest request, out int slot)
     {
         slot = -1;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Llt.Hotpath.Orders;
 
 /// <summary>
@@ -57,6 +59,8 @@ public sealed class ParentOrderTable
     /// never used before, as ClientOrderIds issues them): room in the table, a child count it holds, an unused
     /// parent id. The trader checks this before the children leave and opens the parent right after.
     /// </summary>
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CanOpen(long parentId, int childCount) =>
         _freeCount != 0 && childCount >= 2 && childCount <= _maxChildren && !_byParent.ContainsKey(parentId);
 

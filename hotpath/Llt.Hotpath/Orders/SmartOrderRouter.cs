@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 
@@ -38,6 +39,8 @@ public sealed class SmartOrderRouter
     /// Routes <paramref name="request"/> over <paramref name="venues"/>, writing legs into <paramref name="legs"/>
     /// (needs room for one leg per up venue plus one) and the journal header into <paramref name="decision"/>.
     /// </summary>
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RouteResult Route(
         long parentClOrdId, in OrderRequest request, ReadOnlySpan<VenueQuote> venues, Span<RouteLeg> legs,
         long decisionTs, out RouteDecision decision)
@@ -144,6 +147,8 @@ public sealed class SmartOrderRouter
         side == Side.Buy ? venuePrice <= limit : venuePrice >= limit;
 
     /// <summary>Insertion sort of the up venues' indices into _ranked (a handful of venues: no need for more).</summary>
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int RankUpVenues(ReadOnlySpan<VenueQuote> venues, Side side)
     {
         int count = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Llt.Hotpath.Strategies;
 
 /// <summary>
@@ -25,5 +27,7 @@ public sealed class ClientOrderIds
         }
     }
 
+    // on every order before it leaves: Native AOT has no profile to inline it by (a call each cost the routed order ~3 ns)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Next() => _next++;
 }
