@@ -264,17 +264,6 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
                 return result;
             }
 
-            if (frame.Sequence > expected)
-            {
-                // Retention deleted segments the store never received: at the start, or when the sink fell behind it
-                // while running (the tailer then skips to the oldest segment left). With an archive, it reads them there.
-                long lost = frame.Sequence - expected;
-                Interlocked.Add(ref _lostToRetention, lost);
-                _logger.LogError(
-                    "sink {Sink}: journal no longer holds sequences {From}..{To} ({Lost} events) - retention removed them before delivery",
-                    _store.Name, expected, frame.Sequence - 1, lost);
-            }
-
             if (frame.Sequence < expected)
             {
                 // Already acknowledged (OpenAtSequence lands on the first frame >= the sequence asked for); never resend.
@@ -299,8 +288,13 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
     private async Task WriteAsync(JournalEventBatch batch, CancellationToken ct)
     {
         await _store.WriteAsync(batch, ct).ConfigureAwait(false);
+        long skipped;
         lock (_statusLock)
         {
+            // The store holds every sequence up to _deliveredSequence and now this batch: what lies between the two
+            // retention removed before it was delivered (at a start, after an outage, or while the sink fell behind).
+            // Counted here, once, when the store moves past it: a failed write and its retry meet the hole again.
+            skipped = batch.FirstSequence - (_deliveredSequence + 1);
             _deliveredSequence = batch.LastSequence;
             _deliveredEvents += batch.Count;
             _connected = true;
@@ -312,6 +306,13 @@ public sealed class JournalSink : BackgroundService, IJournalSinkStatusSource
         }
 
         _backoff.Reset();
+        if (skipped > 0)
+        {
+            Interlocked.Add(ref _lostToRetention, skipped);
+            _logger.LogError(
+                "sink {Sink}: journal no longer held sequences {From}..{To} ({Lost} events) - retention removed them before delivery",
+                _store.Name, batch.FirstSequence - skipped, batch.FirstSequence - 1, skipped);
+        }
     }
 
     private void OnOpened(long delivered)
