@@ -67,7 +67,9 @@ public sealed class EngineFullPathTests
         // segment (a roll stall creates the file on the writer's thread, which allocates; counted as
         // journal roll stalls). Rolls themselves are covered by the journal's own allocation tests.
         using var harness = new EngineHarness(segmentLength: 64L << 20, customize: WithSimulatorAndStrategies);
-        for (int i = 0; i < 500; i++)
+        // 2 s of engine time: every conductor timer (heartbeat, risk metrics, feed checks) has fired before the
+        // window, so a first firing's one-off set-up is warm-up, as in a running engine
+        for (int i = 0; i < 2_000; i++)
         {
             harness.Clock.Advance(1_000_000);
             harness.Invoke();
