@@ -13,7 +13,8 @@ internal static class Program
 {
     private const string Usage = """
         usage: llt-engine [--config FILE] [--duration DURATION] [--check-config]
-               llt-engine bench [--ticks N] [--instruments N] [--journal-ticks] [--no-strategies] [--json]
+               llt-engine bench [--phase all|core|throughput|latency|replay|itch] [--ticks N] [--instruments N] [--venues 1|2]
+                                [--mode one-thread|pipelined] [--journal-ticks] [--no-strategies] [--json]   (perf/README.md)
           --config FILE      engine configuration (llt.json); embedded defaults when absent
           --duration D       run for D (e.g. 30s, 5m) then stop; default: until SIGINT/SIGTERM
           --check-config     validate the configuration, print it, and exit
@@ -149,5 +150,16 @@ internal static class Program
         {
             Console.Out.WriteLine($"  engine.threads[{i}]  {config.Threads[i]}");
         }
+
+        Console.Out.WriteLine($"  feed               {config.Feed.Describe()}");
+        for (int i = 0; i < config.Feeds.Count; i++)
+        {
+            FeedLineConfig line = config.Feeds[i];
+            string hours = line.Session is { } session ? "market hours " + session.Describe() : "no market hours";
+            Console.Out.WriteLine($"  feeds[{i}]           {line.Name} id {line.Id}, stale after {line.StaleAfterNs / 1_000_000} ms, {hours}");
+        }
+
+        Console.Out.WriteLine($"  instruments        {config.Instruments.Count}; strategies {config.Strategies.Count}; venues {string.Join(", ", config.Venues.Select(v => v.IsExternal ? v.Name + " (external)" : v.Name))}");
     }
+
 }

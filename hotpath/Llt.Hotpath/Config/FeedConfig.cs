@@ -60,6 +60,16 @@ public sealed record FeedConfig
 
     public bool IsSimulator => Type == "simulator";
 
+    /// <summary>Where the market data comes from, in a line (for `llt-engine --check-config` and `llt config check`).</summary>
+    public string Describe() => Type switch
+    {
+        "simulator" => $"simulator, {Mode}" + (Mode == "paced" ? $" at {Rate} events/s" : "") + $", seed {Seed}",
+        "itch" or "iex" => $"{Type} capture {Path}, " + (Mode == "max" ? "as fast as md.ring takes it" : $"{Speed}x the recorded pace"),
+        "itch-udp" or "iex-udp" => $"{Type} line A {LineA}" + (LineB is null ? "" : $", line B {LineB}")
+            + (Interface is null ? "" : $" on {Interface}") + (Type == "iex-udp" ? $", {IexProtocol}" : ""),
+        _ => Type,
+    };
+
     public bool IsReplay => Type is "itch" or "iex";
 
     /// <summary>A live exchange feed over UDP (<c>itch-udp</c>, <c>iex-udp</c>).</summary>

@@ -24,6 +24,9 @@ public sealed record TradingSession
 
     public bool OpensOn(DayOfWeek day) => (Days & (1 << (int)day)) != 0;
 
+    /// <summary>"09:30-16:00 America/New_York" (the days are left out).</summary>
+    public string Describe() => $"{Open:HH\\:mm}-{Close:HH\\:mm} {TimeZone.Id}";
+
     /// <summary>
     /// Where <paramref name="epochNs"/> (UTC ns since 1970) falls: inside a session (<paramref name="open"/>, which
     /// began at <paramref name="openedEpochNs"/>) or between two, and the next instant that changes it (the session's

@@ -45,16 +45,6 @@ internal static class ConfigCommands
         return new Command("config", "Inspect the platform's configuration") { check };
     }
 
-    /// <summary>What the engine's feed agent will read: the simulator, a capture, or live lines (where they are bound).</summary>
-    private static string DescribeFeed(FeedConfig feed) => feed.Type switch
-    {
-        "simulator" => $"simulator, {feed.Mode}" + (feed.Mode == "paced" ? $" at {feed.Rate} events/s" : "") + $", seed {feed.Seed}",
-        "itch" or "iex" => $"{feed.Type} capture {feed.Path}, " + (feed.Mode == "max" ? "as fast as md.ring takes it" : $"{feed.Speed}x the recorded pace"),
-        "itch-udp" or "iex-udp" => $"{feed.Type} line A {feed.LineA}" + (feed.LineB is null ? "" : $", line B {feed.LineB}")
-            + (feed.Interface is null ? "" : $" on {feed.Interface}") + (feed.Type == "iex-udp" ? $", {feed.IexProtocol}" : ""),
-        _ => feed.Type,
-    };
-
     private static void WriteText(PlatformConfiguration loaded, TextWriter output)
     {
         output.WriteLine($"config file: {loaded.File?.Path ?? "(embedded defaults)"}");
@@ -63,11 +53,11 @@ internal static class ConfigCommands
         {
             var engine = loaded.File.Engine;
             output.WriteLine($"engine:      {engine.Name}; journal {Path.GetFullPath(engine.Journal.Directory)}; {engine.Instruments.Count} instruments; {engine.Strategies.Count} strategies; {engine.Venues.Count} venues; feed {engine.Feed.Type}");
-            output.WriteLine($"feed:        {DescribeFeed(engine.Feed)}");
+            output.WriteLine($"feed:        {engine.Feed.Describe()}");
             foreach (FeedLineConfig line in engine.Feeds)
             {
                 string session = line.Session is { } hours
-                    ? $"; market hours {hours.Open:HH\\:mm}-{hours.Close:HH\\:mm} {hours.TimeZone.Id}"
+                    ? "; market hours " + hours.Describe()
                     : "; no market hours (silence counts at any hour)";
                 output.WriteLine($"  feeds[{line.Name}]: id {line.Id}, stale after {line.StaleAfterNs / 1_000_000} ms{session}");
             }
