@@ -4,7 +4,7 @@ namespace Llt.Hotpath.Counters;
 
 /// <summary>
 /// Handle to one fixed-memory log-linear latency histogram in a counters file, from
-/// <see cref="CountersManager.AllocateHistogram"/>. Single writer: one thread calls <see cref="Record"/> and
+/// <see cref="CountersManager.AllocateHistogram"/>. Single writer: one thread calls <see cref="Record(long)"/> and
 /// <see cref="Reset"/>; readers take snapshots with <see cref="CountersReader.TryReadHistogram"/>.
 /// O(1), allocation-free recording: one LZCNT, two shifts and three stores (five on a new min or max).
 /// </summary>
@@ -42,7 +42,27 @@ public readonly unsafe struct LatencyHistogram
             return;
         }
 
-        RecordInRange(valueNs);
+        RecordInRange(valueNs, 1);
+    }
+
+    /// <summary>
+    /// Records <paramref name="count"/> samples of the same value in one update: what recording it that many times
+    /// would leave, for a batch whose samples share a value (ticks published together carry one receive stamp).
+    /// </summary>
+    public void Record(long valueNs, long count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if ((ulong)valueNs > (ulong)_buckets.HighestTrackableValue)
+        {
+            *Field(CountersDescriptor.HistogramClampedCountOffset) += count;
+            valueNs = valueNs < 0 ? 0 : _buckets.HighestTrackableValue;
+        }
+
+        RecordInRange(valueNs, count);
     }
 
     /// <summary>Empties the histogram (writer thread only). A reader snapshot taken meanwhile is retried.</summary>
@@ -70,12 +90,12 @@ public readonly unsafe struct LatencyHistogram
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void RecordInRange(long valueNs)
+    private void RecordInRange(long valueNs, long samples)
     {
         long* bucket = (long*)(_record + CountersDescriptor.HistogramBucketsOffset) + _buckets.IndexOf(valueNs);
-        *bucket += 1;
+        *bucket += samples;
         long* sum = Field(CountersDescriptor.HistogramSumOffset);
-        *sum += valueNs;
+        *sum += valueNs * samples;
         // Branches, not min/max stores: a new extreme is rare once warm, and skipping the store keeps min and
         // max out of the store-to-load forwarding chain that every record would otherwise extend.
         long* min = Field(CountersDescriptor.HistogramMinOffset);
@@ -92,7 +112,7 @@ public readonly unsafe struct LatencyHistogram
         long* count = Field(CountersDescriptor.HistogramCountOffset);
         // release: the bucket, sum, min and max of this value are visible before the count that includes it,
         // so a reader that loads the count with acquire finds at least that many values in the buckets.
-        Volatile.Write(ref *count, *count + 1);
+        Volatile.Write(ref *count, *count + samples);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -100,7 +120,7 @@ public readonly unsafe struct LatencyHistogram
     {
         long* clamped = Field(CountersDescriptor.HistogramClampedCountOffset);
         *clamped += 1;
-        RecordInRange(valueNs < 0 ? 0 : _buckets.HighestTrackableValue);
+        RecordInRange(valueNs < 0 ? 0 : _buckets.HighestTrackableValue, 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -166,13 +166,23 @@ public sealed class MarketDataAgent : IAgent
             // a local copy of the handle: the histogram's stores through its pointer would otherwise make every
             // iteration reload it through the counters object
             LatencyHistogram latency = Counters.MdRingLatency;
-            for (int i = 0; i < count; i++)
+            int i = 0;
+            while (i < count)
             {
+                // a feed stamps the ticks it publishes together with one receive time: one record per run of them
                 long receiveTs = received[i];
+                int run = 1;
+                while (i + run < count && received[i + run] == receiveTs)
+                {
+                    run++;
+                }
+
                 if (nowNs >= receiveTs)
                 {
-                    latency.Record(nowNs - receiveTs);
+                    latency.Record(nowNs - receiveTs, run);
                 }
+
+                i += run;
             }
 
             _receivedCount = 0;

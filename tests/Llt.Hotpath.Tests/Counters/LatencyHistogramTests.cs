@@ -115,6 +115,33 @@ public sealed class LatencyHistogramTests : IDisposable
     }
 
     [Fact]
+    public void RecordWithACount_LeavesWhatRecordingTheValueThatManyTimesLeaves()
+    {
+        const long highest = 1_000_000;
+        (LatencyHistogram batched, CountersReader batchedReader) = NewHistogram(2, highest);
+        (LatencyHistogram single, CountersReader singleReader) = NewHistogram(2, highest);
+        foreach ((long value, int count) in new[] { (340L, 256), (12_345L, 3), (highest + 5, 7), (-1L, 2), (90L, 1), (500L, 0) })
+        {
+            batched.Record(value, count);
+            for (int i = 0; i < count; i++)
+            {
+                single.Record(value);
+            }
+        }
+
+        HistogramSnapshot a = batchedReader.CreateSnapshot();
+        HistogramSnapshot b = singleReader.CreateSnapshot();
+        Assert.True(batchedReader.TryReadHistogram(batched.Id, a));
+        Assert.True(singleReader.TryReadHistogram(single.Id, b));
+        Assert.Equal(269, a.Count);
+        Assert.Equal((b.Count, b.SumNs, b.MinNs, b.MaxNs, b.ClampedCount), (a.Count, a.SumNs, a.MinNs, a.MaxNs, a.ClampedCount));
+        foreach (double percentile in Percentiles)
+        {
+            Assert.Equal(b.ValueAtPercentile(percentile), a.ValueAtPercentile(percentile));
+        }
+    }
+
+    [Fact]
     public void Reset_EmptiesTheHistogramForTheNextInterval()
     {
         (LatencyHistogram histogram, CountersReader reader) = NewHistogram(2, 1_000_000);
