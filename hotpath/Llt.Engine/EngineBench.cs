@@ -163,17 +163,9 @@ internal static class EngineBench
         long startDecisions = engine.OrderEntry.Decisions.Get();
         long startSent = engine.Execution.OrdersSent.Get();
         long startFills = engine.Execution.Fills.Get();
-        // settle the heap outside the window (as BenchmarkDotNet does), so a GC seen inside it is the engine's
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        int gen0 = GC.CollectionCount(0);
-        int gen1 = GC.CollectionCount(1);
-        int gen2 = GC.CollectionCount(2);
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
         ResetHistograms(engine);
-        long cpuStart = ThreadCpuClock.NowNs();
-        long start = Stopwatch.GetTimestamp();
+        var result = new PhaseResult();
+        var window = MeasuredWindow.Start();
         long target = startTicks + ticks;
         while (accepted.Get() < target && (feed is null || feed.Remaining > 0))
         {
@@ -181,25 +173,13 @@ internal static class EngineBench
             invoker.Invoke();
         }
 
-        long elapsed = Stopwatch.GetTimestamp() - start;
-        long cpuNs = ThreadCpuClock.NowNs() - cpuStart;
-        // read before the result object exists: it is the bench's own allocation, not the engine's
-        long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        var result = new PhaseResult
-        {
-            CpuNs = cpuNs,
-            WarmUpTicks = startTicks,
-            JitSettleSeconds = settleSeconds,
-            Ticks = accepted.Get() - startTicks,
-            Decisions = engine.OrderEntry.Decisions.Get() - startDecisions,
-            Seconds = elapsed / (double)Stopwatch.Frequency,
-            AllocatedBytes = allocatedInWindow,
-            Gc0 = GC.CollectionCount(0) - gen0,
-            Gc1 = GC.CollectionCount(1) - gen1,
-            Gc2 = GC.CollectionCount(2) - gen2,
-            Rejected = engine.Counters.MdRejected.Get(),
-            Errors = engine.Errors.ErrorCount,
-        };
+        window.Stop(result);
+        result.WarmUpTicks = startTicks;
+        result.JitSettleSeconds = settleSeconds;
+        result.Ticks = accepted.Get() - startTicks;
+        result.Decisions = engine.OrderEntry.Decisions.Get() - startDecisions;
+        result.Rejected = engine.Counters.MdRejected.Get();
+        result.Errors = engine.Errors.ErrorCount;
 
         using (CountersReader reader = engine.CountersManager.CreateReader())
         {
@@ -238,35 +218,19 @@ internal static class EngineBench
         WaitForNextSegment(core.JournalWriter);
         long startTicks = core.Accepted.Get();
         long startDecisions = core.Decisions.Get();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        int gen0 = GC.CollectionCount(0);
-        int gen1 = GC.CollectionCount(1);
-        int gen2 = GC.CollectionCount(2);
         core.TickToDecision.Reset();
         core.TickProcessed.Reset();
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
-        long cpuStart = ThreadCpuClock.NowNs();
-        long elapsed = core.RunFor(ticks);
-        long cpuNs = ThreadCpuClock.NowNs() - cpuStart;
-        long allocatedInWindow = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        var result = new PhaseResult
-        {
-            CpuNs = cpuNs,
-            WarmUpTicks = startTicks,
-            JitSettleSeconds = settleSeconds,
-            Ticks = core.Accepted.Get() - startTicks,
-            Decisions = core.Decisions.Get() - startDecisions,
-            Seconds = elapsed / (double)Stopwatch.Frequency,
-            AllocatedBytes = allocatedInWindow,
-            Gc0 = GC.CollectionCount(0) - gen0,
-            Gc1 = GC.CollectionCount(1) - gen1,
-            Gc2 = GC.CollectionCount(2) - gen2,
-            Rejected = core.Rejected.Get(),
-            JournalRolls = core.JournalRolls,
-            JournalRollStalls = core.JournalRollStalls,
-        };
+        var result = new PhaseResult();
+        var window = MeasuredWindow.Start();
+        core.RunFor(ticks);
+        window.Stop(result);
+        result.WarmUpTicks = startTicks;
+        result.JitSettleSeconds = settleSeconds;
+        result.Ticks = core.Accepted.Get() - startTicks;
+        result.Decisions = core.Decisions.Get() - startDecisions;
+        result.Rejected = core.Rejected.Get();
+        result.JournalRolls = core.JournalRolls;
+        result.JournalRollStalls = core.JournalRollStalls;
 
         using CountersReader reader = core.Counters.CreateReader();
         HistogramSnapshot snapshot = reader.CreateSnapshot();
@@ -722,6 +686,54 @@ internal static class EngineBench
                 ring.Commit(index);
                 _next++;
             }
+        }
+    }
+
+    /// <summary>
+    /// A one-thread measured window: the heap settled before it (as BenchmarkDotNet does, so a GC seen inside it is
+    /// the engine's), then its wall clock, this thread's CPU time, its allocation and the GCs across it.
+    /// </summary>
+    private readonly struct MeasuredWindow
+    {
+        private readonly long _start;
+        private readonly long _cpuStart;
+        private readonly long _allocated;
+        private readonly int _gen0;
+        private readonly int _gen1;
+        private readonly int _gen2;
+
+        private MeasuredWindow(long start, long cpuStart, long allocated, int gen0, int gen1, int gen2)
+        {
+            _start = start;
+            _cpuStart = cpuStart;
+            _allocated = allocated;
+            _gen0 = gen0;
+            _gen1 = gen1;
+            _gen2 = gen2;
+        }
+
+        public static MeasuredWindow Start()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            int gen0 = GC.CollectionCount(0);
+            int gen1 = GC.CollectionCount(1);
+            int gen2 = GC.CollectionCount(2);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            return new MeasuredWindow(Stopwatch.GetTimestamp(), ThreadCpuClock.NowNs(), allocated, gen0, gen1, gen2);
+        }
+
+        /// <summary>Ends the window into <paramref name="result"/> (created before it: its allocation is the bench's, not the engine's).</summary>
+        public void Stop(PhaseResult result)
+        {
+            long elapsed = Stopwatch.GetTimestamp() - _start;
+            result.CpuNs = ThreadCpuClock.NowNs() - _cpuStart;
+            result.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - _allocated;
+            result.Seconds = elapsed / (double)Stopwatch.Frequency;
+            result.Gc0 = GC.CollectionCount(0) - _gen0;
+            result.Gc1 = GC.CollectionCount(1) - _gen1;
+            result.Gc2 = GC.CollectionCount(2) - _gen2;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Counters;
 using Llt.Hotpath.Engine;
@@ -100,18 +99,15 @@ internal sealed class EngineCoreBench : IDisposable
     /// <summary>One duty cycle of the thread: the feed publishes a batch, the market-data agent takes what is there.</summary>
     public int DoWork() => _feed.DoWork() + _marketData.DoWork();
 
-    /// <summary>Runs duty cycles until <paramref name="ticks"/> more ticks were accepted; returns the elapsed Stopwatch ticks.</summary>
-    public long RunFor(long ticks)
+    /// <summary>Runs duty cycles until <paramref name="ticks"/> more ticks were accepted.</summary>
+    public void RunFor(long ticks)
     {
         Counter accepted = Accepted;
         long target = accepted.Get() + ticks;
-        long start = Stopwatch.GetTimestamp();
         while (accepted.Get() < target)
         {
             DoWork();
         }
-
-        return Stopwatch.GetTimestamp() - start;
     }
 
     public void Dispose()

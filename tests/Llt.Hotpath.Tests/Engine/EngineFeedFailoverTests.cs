@@ -30,35 +30,9 @@ public sealed class EngineFeedFailoverTests
             ],
         });
 
-    /// <summary>A quote from <paramref name="feed"/>, bid at 190.00 + <paramref name="ticks"/>, stamped now.</summary>
-    private static void Quote(EngineHarness h, byte feed, int ticks, int instrumentId = Aapl)
-    {
-        var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength];
-        var quote = QuoteEncoder.WrapAndApplyHeader(buffer, 0);
-        long now = h.Clock.NanoTime();
-        quote.SetInstrumentId(instrumentId);
-        quote.SetFlags(QuoteFlags.None);
-        quote.SetFeedId(feed);
-        quote.SetBidPrice(EngineMessages.AaplPrice + (ticks * EngineMessages.Tick));
-        quote.SetBidSize(100);
-        quote.SetAskPrice(EngineMessages.AaplPrice + ((ticks + 2) * EngineMessages.Tick));
-        quote.SetAskSize(200);
-        quote.SetExchangeTs((ulong)now);
-        quote.SetReceiveTs((ulong)now);
-        h.WriteMd(QuoteEncoder.TemplateId, buffer);
-    }
+    private static void Quote(EngineHarness h, byte feed, int ticks, int instrumentId = Aapl) => FeedMessages.Quote(h, feed, ticks, instrumentId);
 
-    private static void Health(EngineHarness h, byte feed, FeedSignal signal)
-    {
-        var buffer = new byte[FeedHealthEncoder.HeaderLength + FeedHealthEncoder.BlockLength];
-        var health = FeedHealthEncoder.WrapAndApplyHeader(buffer, 0);
-        health.SetFeedId(feed);
-        health.SetSignal(signal);
-        health.SetSequence(0);
-        health.SetGapCount(signal == FeedSignal.Gap ? 12u : 0u);
-        health.SetReceiveTs((ulong)h.Clock.NanoTime());
-        h.WriteMd(FeedHealthEncoder.TemplateId, buffer);
-    }
+    private static void Health(EngineHarness h, byte feed, FeedSignal signal) => FeedMessages.Health(h, feed, signal);
 
     /// <summary>Both feeds tick, then time moves on by <paramref name="ms"/>.</summary>
     private static void Step(EngineHarness h, long ms, bool a = true, bool b = true, int aTicks = 1, int bTicks = 5)
@@ -240,7 +214,7 @@ public sealed class EngineFeedFailoverTests
             journaled.Add((decoded.FeedId, decoded.Signal, decoded.GapCount));
         }
 
-        Assert.Equal([(FeedB, FeedSignal.Gap, 12UL), (FeedB, FeedSignal.Recovered, 0UL), (FeedA, FeedSignal.Down, 0UL)], journaled);
+        Assert.Equal([(FeedB, FeedSignal.Gap, (ulong)FeedMessages.GapCount), (FeedB, FeedSignal.Recovered, 0UL), (FeedA, FeedSignal.Down, 0UL)], journaled);
         Assert.Equal(5, h.Engine.Counters.MdFeedHealth.Get());
     }
 

@@ -34,33 +34,9 @@ public sealed class EngineFeedSessionTests
                 """).Feeds,
         });
 
-    private static void Quote(EngineHarness h, byte feed)
-    {
-        var buffer = new byte[QuoteEncoder.HeaderLength + QuoteEncoder.BlockLength];
-        var quote = QuoteEncoder.WrapAndApplyHeader(buffer, 0);
-        long now = h.Clock.NanoTime();
-        quote.SetInstrumentId(Aapl);
-        quote.SetFlags(QuoteFlags.None);
-        quote.SetFeedId(feed);
-        quote.SetBidPrice(EngineMessages.AaplPrice + (feed * EngineMessages.Tick));
-        quote.SetBidSize(100);
-        quote.SetAskPrice(EngineMessages.AaplPrice + ((feed + 2) * EngineMessages.Tick));
-        quote.SetAskSize(100);
-        quote.SetExchangeTs((ulong)now);
-        quote.SetReceiveTs((ulong)now);
-        h.WriteMd(QuoteEncoder.TemplateId, buffer);
-    }
+    private static void Quote(EngineHarness h, byte feed) => FeedMessages.Quote(h, feed, ticks: feed);
 
-    private static void Health(EngineHarness h, byte feed, FeedSignal signal)
-    {
-        var buffer = new byte[FeedHealthEncoder.HeaderLength + FeedHealthEncoder.BlockLength];
-        var health = FeedHealthEncoder.WrapAndApplyHeader(buffer, 0);
-        health.SetFeedId(feed);
-        health.SetSignal(signal);
-        health.SetGapCount(signal == FeedSignal.Gap ? 3u : 0u);
-        health.SetReceiveTs((ulong)h.Clock.NanoTime());
-        h.WriteMd(FeedHealthEncoder.TemplateId, buffer);
-    }
+    private static void Health(EngineHarness h, byte feed, FeedSignal signal) => FeedMessages.Health(h, feed, signal);
 
     /// <summary>B ticks (and A too, when <paramref name="a"/>), then time moves on by <paramref name="ns"/>.</summary>
     private static void Step(EngineHarness h, long ns, bool a)

@@ -11,34 +11,9 @@ namespace Llt.Shell.Tests.Sinks;
 /// </summary>
 public sealed class JournalSinkRetentionTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static JournalSinkOptions Options(TestJournal journal, string? archive) => SinkTestSupport.Options(journal.Directory, archive);
 
-    private static JournalSinkOptions Options(TestJournal journal, string? archive) => new()
-    {
-        JournalDirectory = journal.Directory,
-        ArchiveDirectory = archive,
-        BatchSize = 256,
-        BatchDelay = TimeSpan.FromMilliseconds(2),
-        RetryMinDelay = TimeSpan.FromMilliseconds(10),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(40),
-        IdleMaxDelay = TimeSpan.FromMilliseconds(5),
-        StatusInterval = TimeSpan.FromMilliseconds(10),
-    };
-
-    private static void Eventually(Func<bool> condition, Func<string> describe)
-    {
-        bool met = SpinWait.SpinUntil(() =>
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(5);
-            return false;
-        }, Timeout);
-        Assert.True(met, $"timed out after {Timeout.TotalSeconds}s: {describe()}");
-    }
+    private static void Eventually(Func<bool> condition, Func<string> describe) => SinkTestSupport.Eventually(condition, describe);
 
     private static long FirstSegment(string directory) => JournalDirectory.ListSegmentIndices(directory)[0];
 

@@ -6,37 +6,14 @@ namespace Llt.Shell.Tests.Sinks;
 
 public sealed class JournalSinkTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly TestJournal _journal = new();
 
-    private JournalSinkOptions Options(int batchSize = 256) => new()
-    {
-        JournalDirectory = _journal.Directory,
-        BatchSize = batchSize,
-        BatchDelay = TimeSpan.FromMilliseconds(2),
-        RetryMinDelay = TimeSpan.FromMilliseconds(10),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(40),
-        IdleMaxDelay = TimeSpan.FromMilliseconds(5),
-        StatusInterval = TimeSpan.FromMilliseconds(10),
-    };
+    private JournalSinkOptions Options(int batchSize = 256) => SinkTestSupport.Options(_journal.Directory, batchSize: batchSize);
 
     private static JournalSink Sink(IJournalEventStore store, JournalSinkOptions options) =>
         new(store, options, NullLogger<JournalSink>.Instance);
 
-    private static void Eventually(Func<bool> condition, Func<string> describe)
-    {
-        bool met = SpinWait.SpinUntil(() =>
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(5);
-            return false;
-        }, Timeout);
-        Assert.True(met, $"timed out after {Timeout.TotalSeconds}s: {describe()}");
-    }
+    private static void Eventually(Func<bool> condition, Func<string> describe) => SinkTestSupport.Eventually(condition, describe);
 
     private static void AssertExactly(InMemoryEventStore store, long first, long last)
     {
