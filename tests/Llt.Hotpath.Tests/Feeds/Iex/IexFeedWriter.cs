@@ -43,29 +43,8 @@ internal static class IexFeedWriter
         long time = StartNs;
         for (int i = 0; i < segments.Count; i++)
         {
-            byte[] payload = segments[i].Payload;
-            if (!faults.DropOnA.Contains(i))
-            {
-                datagrams.Add(OnA(time, payload));
-                if (faults.DuplicateOnA.Contains(i))
-                {
-                    datagrams.Add(OnA(time + 1, payload));
-                }
-            }
-
-            if (!faults.DropOnB.Contains(i))
-            {
-                datagrams.Add(OnB(time + faults.BLagNs, payload));
-            }
-
-            if (faults.HeartbeatEvery > 0 && (i + 1) % faults.HeartbeatEvery == 0)
-            {
-                long next = i + 1 < segments.Count ? segments[i + 1].Sequence : messages.Count + 1;
-                byte[] heartbeat = IexWire.Segment(protocol, Session, next);
-                datagrams.Add(OnA(time + 2, heartbeat));
-                datagrams.Add(OnB(time + faults.BLagNs + 2, heartbeat));
-            }
-
+            long next = i + 1 < segments.Count ? segments[i + 1].Sequence : messages.Count + 1;
+            faults.Send(datagrams, i, time, segments[i].Payload, () => IexWire.Segment(protocol, Session, next), OnA, OnB);
             time += SegmentIntervalNs;
         }
 

@@ -1,3 +1,5 @@
+using Llt.Hotpath.Tests.Feeds.Capture;
+
 namespace Llt.Hotpath.Tests.Feeds.Itch;
 
 /// <summary>How <see cref="MoldUdpFeedWriter"/> damages the two lines.</summary>
@@ -17,4 +19,34 @@ internal sealed record MoldUdpFeedFaults
 
     /// <summary>A heartbeat on both lines after every this many packets (0 = none).</summary>
     public int HeartbeatEvery { get; init; }
+
+    /// <summary>
+    /// Packet <paramref name="index"/> sent on both lines as these faults have it: dropped on a line, repeated on A, B
+    /// <see cref="BLagNs"/> late; then a heartbeat on both when one is due (<paramref name="heartbeat"/> makes it).
+    /// </summary>
+    public void Send(
+        List<CapturedDatagram> datagrams, int index, long time, byte[] payload, Func<byte[]> heartbeat,
+        Func<long, byte[], CapturedDatagram> onA, Func<long, byte[], CapturedDatagram> onB)
+    {
+        if (!DropOnA.Contains(index))
+        {
+            datagrams.Add(onA(time, payload));
+            if (DuplicateOnA.Contains(index))
+            {
+                datagrams.Add(onA(time + 1, payload));
+            }
+        }
+
+        if (!DropOnB.Contains(index))
+        {
+            datagrams.Add(onB(time + BLagNs, payload));
+        }
+
+        if (HeartbeatEvery > 0 && (index + 1) % HeartbeatEvery == 0)
+        {
+            byte[] beat = heartbeat();
+            datagrams.Add(onA(time + 2, beat));
+            datagrams.Add(onB(time + BLagNs + 2, beat));
+        }
+    }
 }

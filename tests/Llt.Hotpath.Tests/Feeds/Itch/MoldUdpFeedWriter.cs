@@ -39,27 +39,8 @@ internal static class MoldUdpFeedWriter
         for (int i = 0; i < packets.Count; i++)
         {
             byte[] payload = MoldWire.Packet(Session, packets[i].Sequence, packets[i].Messages);
-            if (!faults.DropOnA.Contains(i))
-            {
-                datagrams.Add(OnA(time, payload));
-                if (faults.DuplicateOnA.Contains(i))
-                {
-                    datagrams.Add(OnA(time + 1, payload));
-                }
-            }
-
-            if (!faults.DropOnB.Contains(i))
-            {
-                datagrams.Add(OnB(time + faults.BLagNs, payload));
-            }
-
-            if (faults.HeartbeatEvery > 0 && (i + 1) % faults.HeartbeatEvery == 0)
-            {
-                byte[] heartbeat = MoldWire.Heartbeat(Session, packets[i].Sequence + packets[i].Messages.Length);
-                datagrams.Add(OnA(time + 2, heartbeat));
-                datagrams.Add(OnB(time + faults.BLagNs + 2, heartbeat));
-            }
-
+            long next = packets[i].Sequence + packets[i].Messages.Length;
+            faults.Send(datagrams, i, time, payload, () => MoldWire.Heartbeat(Session, next), OnA, OnB);
             time += PacketIntervalNs;
         }
 
