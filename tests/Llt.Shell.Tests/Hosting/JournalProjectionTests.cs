@@ -92,6 +92,16 @@ public sealed class JournalProjectionTests : IDisposable
         w.Append(ExecutionReportEncoder.TemplateId, b.AsSpan(0, ExecutionReportEncoder.HeaderLength + report.EncodedLength), 3);
     }
 
+    /// <summary>Feeds <paramref name="projection"/> every frame of the test's journal, in order.</summary>
+    private void ApplyJournal(JournalProjection projection)
+    {
+        using JournalTailer tailer = JournalTailer.OpenAtStart(Config.Journal.Directory);
+        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
+        {
+            projection.Apply(frame);
+        }
+    }
+
     [Fact]
     public void Replay_RoutedOrder_TracksEachLeg_UnderTheStrategy_AndDropsTheParent()
     {
@@ -187,11 +197,7 @@ public sealed class JournalProjectionTests : IDisposable
 
         var seen = new List<FeedSwitchRow>();
         using var p = new JournalProjection(Config) { FeedSwitched = seen.Add };
-        using JournalTailer tailer = JournalTailer.OpenAtStart(Config.Journal.Directory);
-        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
-        {
-            p.Apply(frame);
-        }
+        ApplyJournal(p);
 
         Assert.Equal(2, p.FeedSwitches);
         Assert.Equal([(1, 2, FeedState.Stale, 1L), (2, 1, FeedState.Healthy, 2L)], seen.Select(s => (s.FromFeedId, s.ToFeedId, s.FromState, s.Sequence)));
@@ -216,11 +222,7 @@ public sealed class JournalProjectionTests : IDisposable
 
         var seen = new List<FeedHealthRow>();
         using var p = new JournalProjection(Config) { FeedHealthReported = seen.Add };
-        using JournalTailer tailer = JournalTailer.OpenAtStart(Config.Journal.Directory);
-        while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
-        {
-            p.Apply(frame);
-        }
+        ApplyJournal(p);
 
         Assert.Equal(1, p.FeedGaps);
         Assert.Equal(
