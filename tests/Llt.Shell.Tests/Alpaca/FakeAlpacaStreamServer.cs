@@ -86,7 +86,8 @@ internal sealed class FakeAlpacaStreamServer : IAsyncDisposable
     {
         _stop.Cancel();
         _client?.Abort();
-        _listener.Stop();
+        // Close alone: after Stop has released the port, Close looks the port up again and the managed HttpListener
+        // re-binds it to do so, failing with "Address already in use" when another test took the port meanwhile
         _listener.Close();
         try
         {

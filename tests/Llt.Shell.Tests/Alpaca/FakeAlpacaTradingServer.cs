@@ -99,7 +99,8 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     {
         _stop.Cancel();
         _stream?.Abort();
-        _listener.Stop();
+        // Close alone: after Stop has released the port, Close looks the port up again and the managed HttpListener
+        // re-binds it to do so, failing with "Address already in use" when another test took the port meanwhile
         _listener.Close();
         try
         {
