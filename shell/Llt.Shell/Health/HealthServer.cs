@@ -54,7 +54,9 @@ internal sealed class HealthServer : BackgroundService
 
         Port = settings.Port;
         RunLog.HealthListening(_logger, settings.Host, settings.Port);
-        using CancellationTokenRegistration stop = stoppingToken.Register(listener.Stop);
+        // Close, not Stop: Stop then the using's Dispose would remove the listener twice, and the second removal makes the
+        // managed HttpListener bind the port again to look it up (failing when another process took it meanwhile)
+        using CancellationTokenRegistration stop = stoppingToken.Register(listener.Close);
         bool feedConfigured = !string.Equals(_context.Engine.Feed.Type, "none", StringComparison.OrdinalIgnoreCase);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -87,7 +87,7 @@ internal sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close removes the listener twice (see FakeAlpacaTradingServer.DisposeAsync)
         _listener.Close();
         _loop.Wait(EngineProcess.Timeout);
     }
