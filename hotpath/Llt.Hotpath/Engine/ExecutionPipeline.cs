@@ -43,6 +43,8 @@ public sealed class ExecutionPipeline
     private readonly OrderRequest[] _children;
     private readonly int[] _slots;
     private readonly ChildOutcome[] _outcomes;
+    // per open child of the order being amended: its leaves after the amendment
+    private readonly long[] _amendedLeaves;
     private readonly ParentOrderTable _parents;
     private readonly PortfolioLedger _portfolio;
     private readonly StrategyHost _strategies;
@@ -81,6 +83,7 @@ public sealed class ExecutionPipeline
         _children = new OrderRequest[venueCount + 1];
         _slots = new int[venueCount + 1];
         _outcomes = new ChildOutcome[venueCount + 1];
+        _amendedLeaves = new long[venueCount + 1];
         _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venueCount + 1);
         _portfolio = portfolio;
         _strategies = strategies;
@@ -93,6 +96,8 @@ public sealed class ExecutionPipeline
         Cancels = counters.AllocateCounter(513, "orders: cancelled or expired");
         TickToOrder = counters.AllocateHistogram(903, "tick-to-order ns");
         AckTimeouts = counters.AllocateCounter(514, "orders: unacknowledged past the ack timeout");
+        Replaces = counters.AllocateCounter(518, "orders: replaces sent to venue");
+        ReplacesRejected = counters.AllocateCounter(519, "orders: replaces rejected (risk, OMS or venue)");
         Routed = counters.AllocateCounter(515, "orders: routed (route decisions journaled)");
         Splits = counters.AllocateCounter(516, "orders: split across several venues");
         _venueUpGauges = new Counter[venueCount];
@@ -150,6 +155,10 @@ public sealed class ExecutionPipeline
     public LatencyHistogram TickToOrder { get; }
 
     public Counter AckTimeouts { get; }
+
+    public Counter Replaces { get; }
+
+    public Counter ReplacesRejected { get; }
 
     /// <summary>
     /// Orders the venue has not acknowledged within the OMS's ack timeout: counted and cancelled at the venue
@@ -274,14 +283,18 @@ public sealed class ExecutionPipeline
         }
     }
 
-    /// <summary>Cancels every open order at every venue (the kill switch); returns how many cancels were sent.</summary>
+    /// <summary>
+    /// Cancels every open order at every venue (the kill switch); returns how many cancels were sent. An order whose
+    /// new order or replace the venue has not answered yet cannot be cancelled until it answers (only then is its id
+    /// certain): the answer that leaves it working is met with a cancel while the switch is engaged
+    /// (<see cref="CancelIfWanted"/>).
+    /// </summary>
     public int CancelAll(long nowNs)
     {
         int sent = 0;
         foreach (ref readonly Order order in _oms.OpenOrders())
         {
             long clOrdId = order.ClOrdId;
-            int venueId = order.VenueId;
             long cancelId = _orderIds.Next();
             if (_oms.RequestCancel(clOrdId, cancelId, nowNs) == OrderResult.Ok
                 && _gateway.SendCancel(cancelId, clOrdId, order.InstrumentId, order.StrategyId, nowNs))
@@ -291,6 +304,205 @@ public sealed class ExecutionPipeline
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// A venue's answer left <paramref name="clOrdId"/> (in OMS slot <paramref name="slot"/>) working: acknowledged,
+    /// replaced, or a replace refused. A cancel asked for while it was unanswered (<see cref="OrderManager.DeferCancel"/>),
+    /// or the kill switch engaged meanwhile (<see cref="CancelAll"/> had to leave it to its answer), is sent now.
+    /// </summary>
+    private void CancelIfWanted(long clOrdId, int slot, long nowNs)
+    {
+        if (_risk.KillSwitch.IsEngaged || _oms.OrderAt(slot).CancelDeferred)
+        {
+            RequestCancel(clOrdId, nowNs);
+        }
+    }
+
+    /// <summary>
+    /// Amends the order the strategy knows as <paramref name="intent"/>'s OrigClOrdId to the intent's price and total
+    /// quantity. Risk checks the amended order as a whole (<see cref="RiskGate.CheckReplace"/>); then each open child
+    /// whose terms change gets a venue replace under a new id (an order sent whole is its own one child, and keeps
+    /// the strategy's id as its parent, <see cref="ParentOrderTable.TryOpenSingle"/>). A split order's quantity
+    /// change lands on its legs in order: an increase on the first open child, a decrease from the last one back, a
+    /// child left with nothing cancelled. The strategy hears <see cref="Strategy.OnOrderReplaced"/> once every child
+    /// replace is answered: applied when any took effect. Refused (journaled as a rejected replace, and
+    /// told at once) when the order is unknown or closed, another request of it is unanswered, the quantity is not
+    /// above what is filled, or risk says no.
+    /// </summary>
+    public void Replace(in OrderIntent intent, long nowNs)
+    {
+        long parentId = intent.OrigClOrdId;
+        int strategyId = intent.StrategyId;
+        if (!_parents.IsOpen(parentId))
+        {
+            if (!_oms.TryGetSlot(parentId, out int own) || _oms.OrderAt(own).ClOrdId != parentId || _oms.OrderAt(own).StrategyId != strategyId)
+            {
+                RejectReplace(intent, RejectReason.UnknownOrder, nowNs);
+                return;
+            }
+
+            if (_oms.OrderAt(own).IsPending)
+            {
+                RejectReplace(intent, RejectReason.RequestPending, nowNs);
+                return;
+            }
+
+            if (!_parents.TryOpenSingle(parentId, strategyId, _oms.OrderAt(own).CumQty))
+            {
+                RejectReplace(intent, RejectReason.MaxOpenOrders, nowNs);
+                return;
+            }
+        }
+        else if (_parents.StrategyOf(parentId) != strategyId)
+        {
+            RejectReplace(intent, RejectReason.UnknownOrder, nowNs);
+            return;
+        }
+        else if (_parents.IsReplacing(parentId))
+        {
+            RejectReplace(intent, RejectReason.RequestPending, nowNs);
+            return;
+        }
+
+        // the open children, their leaves; any with a request unanswered refuses the whole amendment
+        ReadOnlySpan<long> children = _parents.ChildrenOf(parentId);
+        int open = 0;
+        long leaves = 0;
+        for (int i = 0; i < children.Length; i++)
+        {
+            if (!_oms.TryGetSlot(children[i], out int slot))
+            {
+                continue;
+            }
+
+            ref readonly Order child = ref _oms.OrderAt(slot);
+            if (child.IsPending)
+            {
+                RejectReplace(intent, RejectReason.RequestPending, nowNs);
+                return;
+            }
+
+            _slots[open] = slot;
+            _amendedLeaves[open] = child.LeavesQty;
+            leaves += child.LeavesQty;
+            open++;
+        }
+
+        if (open == 0)
+        {
+            RejectReplace(intent, RejectReason.TooLateToCancel, nowNs);
+            return;
+        }
+
+        ref readonly Order first = ref _oms.OrderAt(_slots[0]);
+        long newLeaves = intent.Request.Qty - _parents.CumQtyOf(parentId);
+        if (intent.Request.Qty <= 0 || newLeaves <= 0)
+        {
+            RejectReplace(intent, RejectReason.InvalidQty, nowNs);
+            return;
+        }
+
+        // only a limit or stop-limit order has a limit to change; the others amend their quantity
+        bool priced = first.OrdType is OrdType.Limit or OrdType.StopLimit;
+        long price = priced ? intent.Request.Price : first.Price;
+        var amended = new OrderRequest(first.InstrumentId, first.Side, intent.Request.Qty, price, first.OrdType, first.TimeInForce,
+            first.ExecInst, first.StopPrice, first.TrailPrice, first.TrailBps);
+        RejectReason reason = _risk.CheckReplace(strategyId, amended, newLeaves - leaves, nowNs);
+        if (reason != RejectReason.None)
+        {
+            RejectReplace(intent, reason, nowNs);
+            return;
+        }
+
+        // the quantity change, over the legs: more on the first, less from the last back
+        long delta = newLeaves - leaves;
+        if (delta > 0)
+        {
+            _amendedLeaves[0] += delta;
+        }
+
+        for (int i = open - 1; i >= 0 && delta < 0; i--)
+        {
+            long taken = Math.Min(_amendedLeaves[i], -delta);
+            _amendedLeaves[i] -= taken;
+            delta += taken;
+        }
+
+        int requests = 0;
+        bool firstRequest = true;
+        for (int i = 0; i < open; i++)
+        {
+            ref readonly Order child = ref _oms.OrderAt(_slots[i]);
+            long childId = child.ClOrdId;
+            if (_amendedLeaves[i] == 0)
+            {
+                RequestCancel(childId, nowNs);
+                continue;
+            }
+
+            if (_amendedLeaves[i] == child.LeavesQty && (!priced || price == child.Price))
+            {
+                continue;
+            }
+
+            // the strategy's request id goes to the first venue replace (an order sent whole: its only one)
+            long newId = firstRequest ? intent.ClOrdId : _orderIds.Next();
+            firstRequest = false;
+            long childQty = child.CumQty + _amendedLeaves[i];
+            if (SendReplace(intent, parentId, childId, newId, priced ? price : OrderRequest.NoPrice, childQty, _amendedLeaves[i], nowNs))
+            {
+                requests++;
+            }
+        }
+
+        if (requests == 0)
+        {
+            // nothing left to confirm: terms unchanged, or a decrease done by cancelling whole children
+            _strategies.OnOrderReplaced(strategyId, parentId, rejected: !firstRequest);
+            return;
+        }
+
+        _parents.BeginReplace(parentId, requests);
+    }
+
+    /// <summary>One child's venue replace: OMS, gateway ring, risk's exposure and the journal; false when refused (journaled).</summary>
+    private bool SendReplace(in OrderIntent intent, long parentId, long childId, long newId, long price, long qty, long newLeaves, long nowNs)
+    {
+        OrderResult requested = _oms.RequestReplace(childId, newId, price, qty, nowNs);
+        if (requested != OrderResult.Ok)
+        {
+            RejectReason why = requested switch
+            {
+                OrderResult.InvalidTransition => RejectReason.RequestPending,
+                OrderResult.InvalidQty => RejectReason.InvalidQty,
+                OrderResult.InvalidPrice => RejectReason.InvalidPrice,
+                OrderResult.UnknownOrder => RejectReason.UnknownOrder,
+                OrderResult.OrderClosed => RejectReason.TooLateToCancel,
+                // the in-flight cap, a duplicate id: the engine's own limits
+                _ => RejectReason.MaxOpenOrders,
+            };
+            JournalReplaceReject(newId, childId, intent.StrategyId, intent.Request.InstrumentId, why, nowNs);
+            return false;
+        }
+
+        ref readonly Order child = ref _oms.OrderAt(_oms.TryGetSlot(childId, out int slot) ? slot : 0);
+        if (!_gateway.SendReplace(newId, childId, child.InstrumentId, intent.StrategyId, price, qty, intent.DecisionTs))
+        {
+            _oms.OnReplaceReject(newId, RejectReason.VenueReject, nowNs);
+            JournalReplaceReject(newId, childId, intent.StrategyId, intent.Request.InstrumentId, RejectReason.VenueReject, nowNs);
+            return false;
+        }
+
+        Replaces.Increment();
+        _risk.OnReplaceSent(childId, newLeaves);
+        if (childId != parentId || newId != intent.ClOrdId)
+        {
+            // the venue's replace, journaled when it is not the strategy's own (OrderEntry journaled that one)
+            JournalReplace(newId, childId, child.InstrumentId, intent.StrategyId, price, qty, intent.DecisionTs);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -413,15 +625,24 @@ public sealed class ExecutionPipeline
         OrdersSent.Increment();
     }
 
+    /// <summary>
+    /// Asks the venue to cancel <paramref name="clOrdId"/>; one whose new order or replace is unanswered is cancelled
+    /// when the answer comes (<see cref="OrderManager.DeferCancel"/>), not dropped.
+    /// </summary>
     private void RequestCancel(long clOrdId, long nowNs)
     {
         if (_oms.TryGetSlot(clOrdId, out int slot))
         {
             ref readonly Order order = ref _oms.OrderAt(slot);
             long cancelId = _orderIds.Next();
-            if (_oms.RequestCancel(clOrdId, cancelId, nowNs) == OrderResult.Ok)
+            OrderResult requested = _oms.RequestCancel(clOrdId, cancelId, nowNs);
+            if (requested == OrderResult.Ok)
             {
                 _gateway.SendCancel(cancelId, clOrdId, order.InstrumentId, order.StrategyId, nowNs);
+            }
+            else if (requested == OrderResult.InvalidTransition)
+            {
+                _oms.DeferCancel(clOrdId);
             }
         }
     }
@@ -482,6 +703,66 @@ public sealed class ExecutionPipeline
         _strategies.OnOrderClosed(intent.StrategyId, intent.ClOrdId, rejected: true);
     }
 
+    /// <summary>An amendment refused before any venue saw it: journaled as a rejected replace, the strategy told at once.</summary>
+    private void RejectReplace(in OrderIntent intent, RejectReason reason, long nowNs)
+    {
+        JournalReplaceReject(intent.ClOrdId, intent.OrigClOrdId, intent.StrategyId, intent.Request.InstrumentId, reason, nowNs);
+        _strategies.OnOrderReplaced(intent.StrategyId, intent.OrigClOrdId, rejected: true);
+    }
+
+    /// <summary>
+    /// A refused replace, as FIX reports one: an ExecutionReport Rejected under the request's id whose status is the
+    /// order's own (not Rejected: the order works on), with the reason.
+    /// </summary>
+    private void JournalReplaceReject(long clOrdId, long origClOrdId, int strategyId, int instrumentId, RejectReason reason, long nowNs)
+    {
+        ReplacesRejected.Increment();
+        bool known = _oms.TryGetSlot(origClOrdId, out int slot);
+        ReadOnlySpan<long> children = known ? ReadOnlySpan<long>.Empty : _parents.ChildrenOf(origClOrdId);
+        for (int i = 0; i < children.Length && !known; i++)
+        {
+            known = _oms.TryGetSlot(children[i], out slot);
+        }
+
+        if (!known)
+        {
+            // FIX: a cancel/replace reject for an order the venue does not know carries status Rejected
+            JournalReport(clOrdId, strategyId, instrumentId, ExecutionReportEncoder.VenueIdNullValue, Side.Buy, ExecType.Rejected, OrdStatus.Rejected, reason,
+                0, 0, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
+            return;
+        }
+
+        ref readonly Order order = ref _oms.OrderAt(slot);
+        OrdStatus status = order.Status is OrdStatus.PendingReplace or OrdStatus.PendingCancel or OrdStatus.PendingNew
+            ? (order.CumQty > 0 ? OrdStatus.PartiallyFilled : OrdStatus.New)
+            : order.Status;
+        JournalReport(clOrdId, strategyId, order.InstrumentId, order.VenueId, order.Side, ExecType.Rejected, status, reason,
+            order.Price, order.OrderQty, order.CumQty, order.LeavesQty, order.AvgPx, 0, 0, Liquidity.Taker, nowNs);
+    }
+
+    private void JournalReplace(long clOrdId, long origClOrdId, int instrumentId, int strategyId, long price, long qty, long decisionTs)
+    {
+        int length = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
+        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(length), 0);
+        replace.SetClOrdId((ulong)clOrdId);
+        replace.SetOrigClOrdId((ulong)origClOrdId);
+        replace.SetInstrumentId(instrumentId);
+        replace.SetStrategyId((short)strategyId);
+        replace.SetPrice(price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : price);
+        replace.SetQty(qty);
+        replace.SetDecisionTs((ulong)decisionTs);
+        _journal.AppendScratch(ReplaceOrderEncoder.TemplateId, length);
+    }
+
+    /// <summary>Settles one child replace of an amendment; the last one tells the strategy.</summary>
+    private void SettleReplace(int strategyId, long childId, bool applied)
+    {
+        if (_parents.OnReplaceSettled(childId, applied, out long parentId, out bool anyApplied))
+        {
+            _strategies.OnOrderReplaced(strategyId, parentId, rejected: !anyApplied);
+        }
+    }
+
     private void RejectChild(long clOrdId, int strategyId, int venueId, in OrderRequest request, RejectReason reason, long nowNs)
     {
         OrdersRejected.Increment();
@@ -522,6 +803,8 @@ public sealed class ExecutionPipeline
         int orderInstrumentId = order.InstrumentId;
         long orderQty = order.OrderQty;
         long price = order.Price;
+        // a report that closes an order whose replace is unanswered answers the replace too (it can no longer take)
+        bool replacing = order.Status == OrdStatus.PendingReplace;
         switch (report.Kind)
         {
             case VenueReportKind.Ack:
@@ -529,6 +812,7 @@ public sealed class ExecutionPipeline
                 {
                     JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side, ExecType.New, OrdStatus.New, RejectReason.None,
                         price, orderQty, 0, orderQty, 0, 0, 0, Liquidity.Taker, nowNs);
+                    CancelIfWanted(report.ClOrdId, slot, nowNs);
                 }
 
                 break;
@@ -539,6 +823,7 @@ public sealed class ExecutionPipeline
                 }
 
                 Fills.Increment();
+                _parents.OnChildFill(report.ClOrdId, report.LastQty);
                 _portfolio.OnFill(strategyId, report.InstrumentId, report.Side, report.LastQty, report.Price, report.Fee);
                 _risk.OnFill(strategyId, report.ClOrdId, report.InstrumentId, report.Side, report.LastQty, report.Price);
                 if (effect.Closed)
@@ -553,9 +838,17 @@ public sealed class ExecutionPipeline
                 _strategies.OnFill(strategyId, new Fill(_parents.StrategyIdOf(report.ClOrdId), report.InstrumentId, report.Side, report.Price, report.LastQty, report.Fee, nowNs));
                 if (effect.Closed)
                 {
+                    if (replacing)
+                    {
+                        SettleReplace(strategyId, report.ClOrdId, applied: false);
+                    }
+
                     CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Filled);
                 }
 
+                break;
+            case VenueReportKind.Replaced:
+                OnReplaced(report, slot, nowNs);
                 break;
             case VenueReportKind.Canceled:
             case VenueReportKind.Expired:
@@ -572,6 +865,11 @@ public sealed class ExecutionPipeline
                     report.Kind == VenueReportKind.Canceled ? ExecType.Canceled : ExecType.Expired,
                     report.Kind == VenueReportKind.Canceled ? OrdStatus.Canceled : OrdStatus.Expired, RejectReason.None,
                     price, orderQty, report.CumQty, 0, 0, 0, 0, Liquidity.Taker, nowNs);
+                if (replacing)
+                {
+                    SettleReplace(strategyId, report.ClOrdId, applied: false);
+                }
+
                 CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Canceled);
                 break;
             case VenueReportKind.Rejected:
@@ -585,12 +883,80 @@ public sealed class ExecutionPipeline
                 _gateway.OnOrderClosed(venueId, orderInstrumentId);
                 JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side, ExecType.Rejected, OrdStatus.Rejected, report.RejectReason,
                     price, orderQty, 0, 0, 0, 0, 0, Liquidity.Taker, nowNs);
+                if (replacing)
+                {
+                    SettleReplace(strategyId, report.ClOrdId, applied: false);
+                }
+
                 CloseForStrategy(strategyId, report.ClOrdId, ChildClose.Rejected);
                 break;
             case VenueReportKind.CancelRejected:
-                _oms.OnCancelReject(report.ClOrdId, report.RejectReason, nowNs);
+                if (replacing && order.PendingClOrdId == report.ClOrdId)
+                {
+                    // the venue refused the replace: the order works on at its old terms under its old id
+                    long clOrdId = order.ClOrdId;
+                    if (_oms.OnReplaceReject(report.ClOrdId, report.RejectReason, nowNs) == OrderResult.Ok)
+                    {
+                        _risk.OnReplaceRejected(clOrdId, _oms.OrderAt(slot).LeavesQty);
+                        JournalReplaceReject(report.ClOrdId, clOrdId, strategyId, orderInstrumentId, report.RejectReason, nowNs);
+                        SettleReplace(strategyId, clOrdId, applied: false);
+                        CancelIfWanted(clOrdId, slot, nowNs);
+                    }
+                }
+                else
+                {
+                    _oms.OnCancelReject(report.ClOrdId, report.RejectReason, nowNs);
+                }
+
                 break;
         }
+    }
+
+    /// <summary>
+    /// The venue confirmed a replace: the OMS, risk and the parent table move the order to its new id and terms, the
+    /// journal gets an ExecutionReport Replaced under the new id, and an amendment whose last child this was is
+    /// answered. A replace that left nothing to fill (fills raced it up to the new quantity) closes the order filled.
+    /// </summary>
+    private void OnReplaced(in VenueReport report, int slot, long nowNs)
+    {
+        ref readonly Order order = ref _oms.OrderAt(slot);
+        long newId = report.ClOrdId;
+        if (order.Status != OrdStatus.PendingReplace || order.PendingClOrdId != newId)
+        {
+            return;
+        }
+
+        long oldId = order.ClOrdId;
+        int strategyId = order.StrategyId;
+        int venueId = order.VenueId;
+        int instrumentId = order.InstrumentId;
+        Side side = order.Side;
+        long newPrice = order.PendingPrice;
+        long newQty = order.PendingQty;
+        long cumQty = order.CumQty;
+        long avgPx = order.AvgPx;
+        // what rests in a book, for self-trade prevention: a limit order's price (risk's rule for new orders)
+        long restingPrice = order.OrdType == OrdType.Limit ? newPrice : 0;
+        long leaves = Math.Max(0, newQty - cumQty);
+        if (_oms.OnReplaced(newId, 0, nowNs) != OrderResult.Ok)
+        {
+            return;
+        }
+
+        _risk.OnReplaced(oldId, newId, restingPrice, leaves);
+        _parents.RenameChild(oldId, newId);
+        OrdStatus status = leaves == 0 ? OrdStatus.Filled : cumQty > 0 ? OrdStatus.PartiallyFilled : OrdStatus.New;
+        JournalReport(newId, strategyId, instrumentId, venueId, side, ExecType.Replaced, status, RejectReason.None,
+            newPrice, newQty, cumQty, leaves, avgPx, 0, 0, Liquidity.Taker, nowNs);
+        SettleReplace(strategyId, newId, applied: true);
+        if (leaves == 0)
+        {
+            _gateway.OnOrderClosed(venueId, instrumentId);
+            CloseForStrategy(strategyId, newId, ChildClose.Filled);
+            return;
+        }
+
+        CancelIfWanted(newId, slot, nowNs);
     }
 
     private void JournalReport(

@@ -13,7 +13,7 @@ namespace Llt.Hotpath.Engine;
 
 /// <summary>
 /// The venue side of the engine: drains the gateway ring the trader encodes orders into (SBE NewOrder with
-/// its venue, CancelOrder) and hands them to the venue sessions — here the embedded simulated exchanges —
+/// its venue, CancelOrder, ReplaceOrder) and hands them to the venue sessions — here the embedded simulated exchanges —
 /// then passes every report the venues have due back to the trader on the report ring. The same ring also
 /// carries the quotes and trades the trader saw (SBE Quote/Trade), because a simulated exchange needs the
 /// market it trades against: on one ring, an order can never see a market newer than the one that caused it.
@@ -193,6 +193,9 @@ public sealed class GatewayAgent : IAgent
                 case CancelOrderDecoder.TemplateId:
                     OnCancel(message);
                     break;
+                case ReplaceOrderDecoder.TemplateId:
+                    OnReplace(message);
+                    break;
                 default:
                     _malformed.Increment();
                     break;
@@ -326,14 +329,72 @@ public sealed class GatewayAgent : IAgent
             }
 
             // no venue holds it any more (filled or cancelled meanwhile): too late to cancel
+            RefuseRequest(target, target, cancel.InstrumentId, RejectReason.TooLateToCancel);
+        }
+
+        private readonly void OnReplace(ReadOnlySpan<byte> message)
+        {
+            if (ReplaceOrderDecoder.TryDecode(message, 0, out ReplaceOrderDecoder replace, out SbeError _) != SbeDecodeStatus.Ok)
+            {
+                _malformed.Increment();
+                return;
+            }
+
+            long clOrdId = (long)replace.ClOrdId;
+            long target = (long)replace.OrigClOrdId;
+            // a null price keeps the order's own (a market, stop or trailing stop changes only its quantity)
+            long price = replace.Price == ReplaceOrderDecoder.PriceNullValue ? 0 : replace.Price;
+            SimulatedExchange?[] venues = _venues;
+            for (int v = 0; v < venues.Length; v++)
+            {
+                if (venues[v] is { } venue && venue.Holds(target))
+                {
+                    VenueResult result = venue.Replace(target, clOrdId, price, replace.Qty, NowNs);
+                    if (result != VenueResult.Accepted)
+                    {
+                        // refused before it reached the book (a bad quantity, a full request queue): as the venue would
+                        _rejected.Increment();
+                        RefuseRequest(clOrdId, target, replace.InstrumentId,
+                            result == VenueResult.InvalidQty ? RejectReason.InvalidQty : RejectReason.VenueReject);
+                    }
+
+                    return;
+                }
+            }
+
+            if (ExternalOrders.VenueOf(target) is int external and >= 0)
+            {
+                if (ExternalOrders.TryAddReplace(clOrdId, target))
+                {
+                    if (_externalOut[external]!.Write(ReplaceOrderDecoder.TemplateId, message) == WriteResult.Success)
+                    {
+                        return;
+                    }
+
+                    ExternalOrders.OnReplaceAnswered(clOrdId, applied: false);
+                }
+
+                _rejected.Increment();
+                RefuseRequest(clOrdId, target, replace.InstrumentId, RejectReason.VenueReject);
+                return;
+            }
+
+            // no venue holds it any more (filled or cancelled meanwhile): too late to amend
+            RefuseRequest(clOrdId, target, replace.InstrumentId, RejectReason.TooLateToCancel);
+        }
+
+        /// <summary>A cancel or replace refused here, reported as a venue refuses one (<see cref="VenueReportKind.CancelRejected"/>).</summary>
+        private readonly void RefuseRequest(long clOrdId, long origClOrdId, int instrumentId, RejectReason reason)
+        {
             var report = new VenueReport
             {
                 TimestampNs = NowNs,
                 VenueTimeNs = NowNs,
                 Kind = VenueReportKind.CancelRejected,
-                ClOrdId = target,
-                InstrumentId = cancel.InstrumentId,
-                RejectReason = RejectReason.TooLateToCancel,
+                ClOrdId = clOrdId,
+                OrigClOrdId = origClOrdId,
+                InstrumentId = instrumentId,
+                RejectReason = reason,
             };
             Send(_reports, report, _lost);
         }
@@ -341,8 +402,9 @@ public sealed class GatewayAgent : IAgent
 
     /// <summary>
     /// An external venue adapter's SBE ExecutionReport → the <see cref="VenueReport"/> a simulated venue would have
-    /// produced: New → Ack, PartialFill/Fill → Fill (one per fill in the group), Canceled, Expired, Rejected with
-    /// status Rejected → Rejected, Rejected with any other status → the cancel was refused (CancelRejected).
+    /// produced: New → Ack, PartialFill/Fill → Fill (one per fill in the group), Replaced (under the new id),
+    /// Canceled, Expired, Rejected with status Rejected → Rejected, Rejected with any other status → the cancel or
+    /// replace was refused (CancelRejected).
     /// Reports for orders the gateway did not send are counted malformed and dropped.
     /// </summary>
     private struct ExternalReportHandler : IMessageHandler
@@ -420,6 +482,17 @@ public sealed class GatewayAgent : IAgent
                     }
 
                     break;
+                case ExecType.Replaced:
+                    // the order works under the new id from now on; the id it replaced is done
+                    report.Kind = VenueReportKind.Replaced;
+                    report.OrigClOrdId = _orders.OnReplaceAnswered(clOrdId, applied: true);
+                    if (er.LeavesQty == 0)
+                    {
+                        _orders.Remove(clOrdId);
+                    }
+
+                    Send(_reports, report, _lost);
+                    break;
                 case ExecType.Canceled:
                     report.Kind = VenueReportKind.Canceled;
                     _orders.Remove(clOrdId);
@@ -438,7 +511,9 @@ public sealed class GatewayAgent : IAgent
                     }
                     else
                     {
+                        // a cancel or replace refused: a refused replace's id is done, the order works on under its old one
                         report.Kind = VenueReportKind.CancelRejected;
+                        report.OrigClOrdId = _orders.OnReplaceAnswered(clOrdId, applied: false);
                     }
 
                     Send(_reports, report, _lost);

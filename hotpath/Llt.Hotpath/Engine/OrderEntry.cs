@@ -7,7 +7,7 @@ namespace Llt.Hotpath.Engine;
 
 /// <summary>
 /// Where strategies' decisions go after each dispatched tick, on the trading thread: every intent is
-/// journaled as the SBE NewOrder / CancelOrder it is, counted, its tick-to-decision latency recorded, and
+/// journaled as the SBE NewOrder / CancelOrder / ReplaceOrder it is, counted, its tick-to-decision latency recorded, and
 /// handed to the <see cref="ExecutionPipeline"/> (risk, OMS, venue) when one is wired in.
 /// </summary>
 public sealed class OrderEntry
@@ -26,6 +26,7 @@ public sealed class OrderEntry
         Decisions = counters.AllocateCounter(500, "strategy: orders decided");
         Cancels = counters.AllocateCounter(501, "strategy: cancels decided");
         RefusedSlots = counters.AllocateCounter(502, "strategy: intents refused (slots full)");
+        Replaces = counters.AllocateCounter(503, "strategy: replaces decided");
         TickToDecision = counters.AllocateHistogram(902, "tick-to-decision ns");
     }
 
@@ -34,6 +35,8 @@ public sealed class OrderEntry
     public Counter Cancels { get; }
 
     public Counter RefusedSlots { get; }
+
+    public Counter Replaces { get; }
 
     public LatencyHistogram TickToDecision { get; }
 
@@ -78,11 +81,17 @@ public sealed class OrderEntry
 
                 _journal.AppendDeferred();
             }
-            else
+            else if (intent.Kind == OrderIntentKind.Cancel)
             {
                 Cancels.Increment();
                 JournalCancel(intent);
                 _execution?.Cancel(intent.OrigClOrdId, _clock.NanoTime());
+            }
+            else
+            {
+                Replaces.Increment();
+                JournalReplace(intent);
+                _execution?.Replace(intent, intent.DecisionTs > 0 ? intent.DecisionTs : _clock.NanoTime());
             }
         }
 
@@ -116,6 +125,20 @@ public sealed class OrderEntry
         order.SetDecisionTs((ulong)intent.DecisionTs);
         order.SetTrailPrice(request.TrailPrice > 0 ? request.TrailPrice : NewOrderEncoder.TrailPriceNullValue);
         order.SetTrailBps(request.TrailBps > 0 ? request.TrailBps : NewOrderEncoder.TrailBpsNullValue);
+    }
+
+    private void JournalReplace(in OrderIntent intent)
+    {
+        const int length = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
+        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(length), 0);
+        replace.SetClOrdId((ulong)intent.ClOrdId);
+        replace.SetOrigClOrdId((ulong)intent.OrigClOrdId);
+        replace.SetInstrumentId(intent.Request.InstrumentId);
+        replace.SetStrategyId((short)intent.StrategyId);
+        replace.SetPrice(intent.Request.Price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : intent.Request.Price);
+        replace.SetQty(intent.Request.Qty);
+        replace.SetDecisionTs((ulong)intent.DecisionTs);
+        _journal.AppendScratch(ReplaceOrderEncoder.TemplateId, length);
     }
 
     private void JournalCancel(in OrderIntent intent)

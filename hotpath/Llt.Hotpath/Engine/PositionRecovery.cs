@@ -11,6 +11,8 @@ namespace Llt.Hotpath.Engine;
 /// moves client order ids past every id already used. Orders that were working when the engine stopped
 /// are not resumed: the embedded venue restarted with the engine, so they no longer exist there; each is
 /// journaled as cancelled, so the journal (and every sink reading it) ends each order with a final state.
+/// A replaced order is working under its new id only: the journal's ReplaceOrder says which id each replace
+/// request replaced, and its ExecutionReport Replaced ends the old one.
 /// </summary>
 public static class PositionRecovery
 {
@@ -30,10 +32,11 @@ public static class PositionRecovery
     {
         int applied = 0;
         var open = new Dictionary<long, OpenOrder>();
+        var replaced = new Dictionary<long, long>();
         foreach (JournalHistoryPart part in history)
         {
             using JournalTailer tailer = part.Open();
-            applied += ReplayFrames(tailer, execution, strategies, orderIds, open);
+            applied += ReplayFrames(tailer, execution, strategies, orderIds, open, replaced);
         }
 
         foreach ((long clOrdId, OpenOrder order) in open)
@@ -46,7 +49,8 @@ public static class PositionRecovery
 
     private readonly record struct OpenOrder(int StrategyId, int InstrumentId, int VenueId, Side Side, long Price, long OrderQty, long CumQty);
 
-    private static int ReplayFrames(JournalTailer tailer, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds, Dictionary<long, OpenOrder> open)
+    private static int ReplayFrames(
+        JournalTailer tailer, ExecutionPipeline execution, StrategyHost strategies, ClientOrderIds orderIds, Dictionary<long, OpenOrder> open, Dictionary<long, long> replaced)
     {
         int applied = 0;
         while (tailer.TryRead(out JournalFrame frame) == JournalReadResult.FrameRead)
@@ -55,6 +59,14 @@ public static class PositionRecovery
                 && NewOrderDecoder.TryDecode(frame.Payload, 0, out NewOrderDecoder order, out SbeError _) == SbeDecodeStatus.Ok)
             {
                 orderIds.EnsureAbove((long)order.ClOrdId);
+                continue;
+            }
+
+            if (frame.Type == ReplaceOrderDecoder.TemplateId
+                && ReplaceOrderDecoder.TryDecode(frame.Payload, 0, out ReplaceOrderDecoder replace, out SbeError _) == SbeDecodeStatus.Ok)
+            {
+                orderIds.EnsureAbove((long)replace.ClOrdId);
+                replaced[(long)replace.ClOrdId] = (long)replace.OrigClOrdId;
                 continue;
             }
 
@@ -69,6 +81,17 @@ public static class PositionRecovery
             int strategyId = report.StrategyId;
             Side side = report.Side;
             orderIds.EnsureAbove(clOrdId);
+            if (report.ExecType == ExecType.Replaced && replaced.Remove(clOrdId, out long origClOrdId))
+            {
+                open.Remove(origClOrdId);
+            }
+            else if (report.ExecType == ExecType.Rejected && report.OrdStatus != OrdStatus.Rejected)
+            {
+                // a refused cancel or replace: its status is the order's, which works on under its own id
+                replaced.Remove(clOrdId);
+                continue;
+            }
+
             if (report.OrdStatus is OrdStatus.New or OrdStatus.PartiallyFilled or OrdStatus.PendingNew or OrdStatus.PendingCancel or OrdStatus.PendingReplace)
             {
                 open[clOrdId] = new OpenOrder(strategyId, instrumentId, report.VenueId, side, report.Price, report.OrderQty, report.CumQty);

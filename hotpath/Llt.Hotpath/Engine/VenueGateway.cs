@@ -12,7 +12,7 @@ using Llt.Sbe;
 namespace Llt.Hotpath.Engine;
 
 /// <summary>
-/// The trader's end of the gateway: encodes orders and cancels as SBE NewOrder / CancelOrder into the gateway
+/// The trader's end of the gateway: encodes orders, cancels and replaces as SBE NewOrder / CancelOrder / ReplaceOrder into the gateway
 /// ring (in place, claimed and committed: no copy), forwards the quotes and trades the simulated venues trade
 /// against on the same ring, and reads the venues' reports back from the report ring. What the trader knows
 /// about a venue is its configuration (<see cref="VenueConfig"/>): it never reads a venue's state, which lives
@@ -32,6 +32,7 @@ public sealed class VenueGateway
 
     private const int NewOrderLength = NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength;
     private const int CancelLength = CancelOrderEncoder.HeaderLength + CancelOrderEncoder.BlockLength;
+    private const int ReplaceLength = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
 
     // the sealed type: TryClaim on every order is a direct call Native AOT can inline (not through the abstract base)
     private readonly OneToOneRingBuffer _orders;
@@ -160,6 +161,32 @@ public sealed class VenueGateway
         cancel.SetInstrumentId(instrumentId);
         cancel.SetStrategyId((short)strategyId);
         cancel.SetDecisionTs((ulong)nowNs);
+        _orders.Commit(index);
+        return true;
+    }
+
+    /// <summary>
+    /// Asks whichever venue holds <paramref name="origClOrdId"/> to replace it with <paramref name="clOrdId"/> at
+    /// <paramref name="price"/> (<see cref="OrderRequest.NoPrice"/>: keep) and a new total <paramref name="qty"/>;
+    /// false when the ring is full.
+    /// </summary>
+    public bool SendReplace(long clOrdId, long origClOrdId, int instrumentId, int strategyId, long price, long qty, long decisionTs)
+    {
+        int index = _orders.TryClaim(ReplaceOrderEncoder.TemplateId, ReplaceLength);
+        if (index < 0)
+        {
+            OrdersRefused.Increment();
+            return false;
+        }
+
+        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_orders.Buffer.AsSpan(index, ReplaceLength), 0);
+        replace.SetClOrdId((ulong)clOrdId);
+        replace.SetOrigClOrdId((ulong)origClOrdId);
+        replace.SetInstrumentId(instrumentId);
+        replace.SetStrategyId((short)strategyId);
+        replace.SetPrice(price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : price);
+        replace.SetQty(qty);
+        replace.SetDecisionTs((ulong)decisionTs);
         _orders.Commit(index);
         return true;
     }

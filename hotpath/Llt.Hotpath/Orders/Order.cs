@@ -79,6 +79,12 @@ public struct Order
     /// <summary>When the outstanding request (new/cancel/replace) times out, or <see cref="NoDeadline"/>.</summary>
     public long AckDeadlineNs { get; internal set; }
 
+    /// <summary>
+    /// A cancel was asked for while the order's new order or replace was unanswered: it goes out once the venue's
+    /// answer leaves the order working (<see cref="OrderManager.DeferCancel"/>).
+    /// </summary>
+    public bool CancelDeferred { get; internal set; }
+
     /// <summary>Position in the manager's open-slot list (swap-remove bookkeeping).</summary>
     internal int OpenIndex { get; set; }
 

@@ -297,8 +297,32 @@ public sealed class OrderManager
 
         ref Order order = ref _orders[slot];
         BeginRequest(ref order, slot, newClOrdId, nowNs);
+        order.CancelDeferred = false;
         SetStatus(ref order, OrdStatus.PendingCancel);
         return OrderResult.Ok;
+    }
+
+    /// <summary>
+    /// Remembers a cancel that cannot be requested yet: the order's new order or replace is unanswered, so neither
+    /// its status nor (for a replace) the id the venue will know it by is settled. The caller sends the cancel when
+    /// the answer leaves the order working (<see cref="Order.CancelDeferred"/>). False when the order is not open
+    /// or has no request unanswered.
+    /// </summary>
+    public bool DeferCancel(long clOrdId)
+    {
+        if (!_index.TryGetValue(clOrdId, out int slot))
+        {
+            return false;
+        }
+
+        ref Order order = ref _orders[slot];
+        if (order.Status is not (OrdStatus.PendingNew or OrdStatus.PendingReplace))
+        {
+            return false;
+        }
+
+        order.CancelDeferred = true;
+        return true;
     }
 
     /// <summary>The order is canceled: confirms a pending cancel, or an unsolicited venue cancel of a working order.</summary>

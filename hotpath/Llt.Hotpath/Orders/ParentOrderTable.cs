@@ -6,8 +6,11 @@ namespace Llt.Hotpath.Orders;
 /// Parents the router split into several children, so the strategy that sent one order keeps seeing one
 /// order: fills of any child are reported under the parent's id, and the parent closes (once) when its last
 /// child closes — rejected only if every child was rejected. A route with one leg reuses the
-/// parent's id for its child and never enters this table. Preallocated, single-threaded, O(1) per event
-/// (children per parent are bounded by the venue count + 1).
+/// parent's id for its child and never enters this table until the strategy amends it: a replace gives the
+/// order a new id at the venue, so the order becomes a parent of itself (<see cref="TryOpenSingle"/>) and
+/// each confirmed replace renames its child (<see cref="RenameChild"/>), keeping the strategy's id. A parent
+/// also counts what its children filled and the child replaces an amendment is waiting for. Preallocated,
+/// single-threaded, O(1) per event (children per parent are bounded by the venue count + 1).
 /// </summary>
 public sealed class ParentOrderTable
 {
@@ -23,6 +26,9 @@ public sealed class ParentOrderTable
     private readonly bool[] _anyNotRejected;
     private readonly bool[] _allFilled;
     private readonly long[] _children;
+    private readonly long[] _cumQty;
+    private readonly int[] _replacesPending;
+    private readonly bool[] _replaceApplied;
     private readonly int[] _free;
     private int _freeCount;
 
@@ -40,6 +46,9 @@ public sealed class ParentOrderTable
         _anyNotRejected = new bool[capacity];
         _allFilled = new bool[capacity];
         _children = new long[capacity * maxChildren];
+        _cumQty = new long[capacity];
+        _replacesPending = new int[capacity];
+        _replaceApplied = new bool[capacity];
         _free = new int[capacity];
         for (int i = 0; i < capacity; i++)
         {
@@ -84,14 +93,7 @@ public sealed class ParentOrderTable
             }
         }
 
-        int slot = _free[--_freeCount];
-        _byParent.TryAdd(parentId, slot);
-        _parentIds[slot] = parentId;
-        _strategyIds[slot] = strategyId;
-        _openChildren[slot] = legs.Length;
-        _childCounts[slot] = legs.Length;
-        _anyNotRejected[slot] = false;
-        _allFilled[slot] = true;
+        int slot = Take(parentId, strategyId, legs.Length, 0);
         int baseIndex = slot * _maxChildren;
         for (int i = 0; i < legs.Length; i++)
         {
@@ -99,6 +101,124 @@ public sealed class ParentOrderTable
             _byChild.TryAdd(legs[i].ClOrdId, slot);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Makes an order sent whole (not split) the parent of itself, its one child under the same id for now, with
+    /// <paramref name="cumQty"/> filled so far: done before its first replace, which the venue confirms under a new
+    /// id. False when the table is full or the id is a parent or child already.
+    /// </summary>
+    public bool TryOpenSingle(long clOrdId, int strategyId, long cumQty)
+    {
+        if (_freeCount == 0 || _byParent.ContainsKey(clOrdId) || _byChild.ContainsKey(clOrdId))
+        {
+            return false;
+        }
+
+        int slot = Take(clOrdId, strategyId, 1, cumQty);
+        _children[slot * _maxChildren] = clOrdId;
+        _byChild.TryAdd(clOrdId, slot);
+        return true;
+    }
+
+    private int Take(long parentId, int strategyId, int childCount, long cumQty)
+    {
+        int slot = _free[--_freeCount];
+        _byParent.TryAdd(parentId, slot);
+        _parentIds[slot] = parentId;
+        _strategyIds[slot] = strategyId;
+        _openChildren[slot] = childCount;
+        _childCounts[slot] = childCount;
+        _anyNotRejected[slot] = false;
+        _allFilled[slot] = true;
+        _cumQty[slot] = cumQty;
+        _replacesPending[slot] = 0;
+        _replaceApplied[slot] = false;
+        return slot;
+    }
+
+    /// <summary>Whether <paramref name="parentId"/> is an open parent.</summary>
+    public bool IsOpen(long parentId) => _byParent.Count != 0 && _byParent.ContainsKey(parentId);
+
+    /// <summary>The strategy an open parent belongs to, or -1.</summary>
+    public int StrategyOf(long parentId) =>
+        _byParent.Count != 0 && _byParent.TryGetValue(parentId, out int slot) ? _strategyIds[slot] : -1;
+
+    /// <summary>What an open parent's children have filled in all, or 0.</summary>
+    public long CumQtyOf(long parentId) =>
+        _byParent.Count != 0 && _byParent.TryGetValue(parentId, out int slot) ? _cumQty[slot] : 0;
+
+    /// <summary>Whether an amendment of an open parent is still waiting for child replaces.</summary>
+    public bool IsReplacing(long parentId) =>
+        _byParent.Count != 0 && _byParent.TryGetValue(parentId, out int slot) && _replacesPending[slot] != 0;
+
+    /// <summary>Adds a child's fill to its parent's filled quantity; false when <paramref name="clOrdId"/> is no child.</summary>
+    public bool OnChildFill(long clOrdId, long qty)
+    {
+        if (_byChild.Count == 0 || !_byChild.TryGetValue(clOrdId, out int slot))
+        {
+            return false;
+        }
+
+        _cumQty[slot] += qty;
+        return true;
+    }
+
+    /// <summary>
+    /// The venue confirmed a child's replace: the child is <paramref name="newClOrdId"/> from now on (its reports
+    /// come under it). False when <paramref name="clOrdId"/> is no child or the new id is one already.
+    /// </summary>
+    public bool RenameChild(long clOrdId, long newClOrdId)
+    {
+        if (_byChild.Count == 0 || !_byChild.TryGetValue(clOrdId, out int slot) || _byChild.ContainsKey(newClOrdId))
+        {
+            return false;
+        }
+
+        Span<long> children = _children.AsSpan(slot * _maxChildren, _childCounts[slot]);
+        int at = children.IndexOf(clOrdId);
+        children[at] = newClOrdId;
+        _byChild.Remove(clOrdId);
+        _byChild.TryAdd(newClOrdId, slot);
+        return true;
+    }
+
+    /// <summary>An amendment of an open parent sent <paramref name="requests"/> child replaces; false when it is no open parent.</summary>
+    public bool BeginReplace(long parentId, int requests)
+    {
+        if (_byParent.Count == 0 || !_byParent.TryGetValue(parentId, out int slot))
+        {
+            return false;
+        }
+
+        _replacesPending[slot] = requests;
+        _replaceApplied[slot] = false;
+        return true;
+    }
+
+    /// <summary>
+    /// One child replace of an amendment is settled (<paramref name="applied"/>: confirmed; otherwise refused, or the
+    /// child closed first). True when it was the amendment's last: then <paramref name="parentId"/> is the order the
+    /// strategy amended and <paramref name="anyApplied"/> whether any of its child replaces took effect.
+    /// </summary>
+    public bool OnReplaceSettled(long clOrdId, bool applied, out long parentId, out bool anyApplied)
+    {
+        parentId = 0;
+        anyApplied = false;
+        if (_byChild.Count == 0 || !_byChild.TryGetValue(clOrdId, out int slot) || _replacesPending[slot] == 0)
+        {
+            return false;
+        }
+
+        _replaceApplied[slot] |= applied;
+        if (--_replacesPending[slot] != 0)
+        {
+            return false;
+        }
+
+        parentId = _parentIds[slot];
+        anyApplied = _replaceApplied[slot];
         return true;
     }
 

@@ -177,24 +177,53 @@ public sealed class RiskGate
     /// </summary>
     public RejectReason Check(int strategyId, in OrderRequest order, long nowNs)
     {
-        RejectReason reason = Evaluate(strategyId, in order, nowNs);
+        RejectReason reason = Evaluate(strategyId, in order, nowNs, order.Qty, isReplace: false);
         if (reason == RejectReason.None)
         {
             AcceptedCount++;
             return reason;
         }
 
+        return Rejected(reason, strategyId, order.InstrumentId, nowNs);
+    }
+
+    /// <summary>
+    /// The pre-trade decision for amending an open order to <paramref name="amended"/>: the order's instrument, side
+    /// and type as sent, its new price, and its new total quantity in <see cref="OrderRequest.Qty"/>;
+    /// <paramref name="addedQty"/> is what the amendment adds to its open quantity (negative when it takes some
+    /// away; a routed order's children are amended as one). A replace is order
+    /// entry: the kill switch, a halt, the order-rate limit, the fat-finger, notional and price-collar limits and
+    /// self-trade prevention apply to every one. The exposure limits (position, portfolio, daily loss, drawdown,
+    /// volatility, liquidity) apply only when the amendment adds open quantity, and then to what it adds, so a
+    /// replace that reduces risk is never refused for risk already taken. It is not a new open order.
+    /// </summary>
+    public RejectReason CheckReplace(int strategyId, in OrderRequest amended, long addedQty, long nowNs)
+    {
+        RejectReason reason = Evaluate(strategyId, in amended, nowNs, addedQty, isReplace: true);
+        if (reason == RejectReason.None)
+        {
+            AcceptedCount++;
+            return reason;
+        }
+
+        return Rejected(reason, strategyId, amended.InstrumentId, nowNs);
+    }
+
+    private RejectReason Rejected(RejectReason reason, int strategyId, int instrumentId, long nowNs)
+    {
         _rejectCounts[(int)reason & (RejectCountSlots - 1)]++;
         if (((_tripMask >> (int)reason) & 1) != 0)
         {
-            Trip(reason, strategyId, order.InstrumentId, nowNs);
+            Trip(reason, strategyId, instrumentId, nowNs);
         }
 
         return reason;
     }
 
+    /// <param name="added">What the order adds to open quantity: a new order its quantity, a replace the change in leaves.</param>
+    /// <param name="isReplace">A constant at each call site: inlined into <see cref="Check"/>, the replace-only branches fold away.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RejectReason Evaluate(int strategyId, in OrderRequest order, long nowNs)
+    private RejectReason Evaluate(int strategyId, in OrderRequest order, long nowNs, long added, bool isReplace)
     {
         if (_killSwitch.IsEngaged)
         {
@@ -279,36 +308,41 @@ public sealed class RiskGate
             }
         }
 
-        // worst case if every open order on this side fills as well: position grows by open qty + this order
-        long position = _instrument[instrumentId].Position;
-        long projectedPosition = isBuy
-            ? position + _instrument[instrumentId].OpenBuyQty + qty
-            : position - _instrument[instrumentId].OpenSellQty - qty;
-        long grown = isBuy ? projectedPosition : -projectedPosition;
-        if (grown > instrumentLimits[(int)LimitType.Position])
-        {
-            return RejectReason.PositionLimit;
-        }
-
+        // a replace that adds no open quantity takes no new risk: only the limits on the order itself apply to it
+        bool grows = !isReplace || added > 0;
         int key = (strategyId * _instrumentCount) + instrumentId;
-        long strategyPosition = _pair[key].Position;
-        long strategyGrown = isBuy
-            ? strategyPosition + _pair[key].OpenBuyQty + qty
-            : _pair[key].OpenSellQty + qty - strategyPosition;
-        if (strategyGrown > strategyLimits[(int)LimitType.Position])
+        if (grows)
         {
-            return RejectReason.PositionLimit;
-        }
+            // worst case if every open order on this side fills as well: position grows by open qty + this order
+            long position = _instrument[instrumentId].Position;
+            long projectedPosition = isBuy
+                ? position + _instrument[instrumentId].OpenBuyQty + added
+                : position - _instrument[instrumentId].OpenSellQty - added;
+            long grown = isBuy ? projectedPosition : -projectedPosition;
+            if (grown > instrumentLimits[(int)LimitType.Position])
+            {
+                return RejectReason.PositionLimit;
+            }
 
-        // replace this instrument's contribution in the running totals with its projected one
-        long valuation = reference > 0 ? reference : price;
-        long current = RiskMath.MulSaturating(position, reference);
-        long projected = RiskMath.MulSaturating(projectedPosition, valuation);
-        long gross = RiskMath.AddSaturating(_grossExposure - Math.Abs(current), Math.Abs(projected));
-        long net = RiskMath.AddSaturating(_netExposure - current, projected);
-        if (gross > portfolioLimits[(int)LimitType.GrossExposure] || Math.Abs(net) > portfolioLimits[(int)LimitType.NetExposure])
-        {
-            return RejectReason.PortfolioExposure;
+            long strategyPosition = _pair[key].Position;
+            long strategyGrown = isBuy
+                ? strategyPosition + _pair[key].OpenBuyQty + added
+                : _pair[key].OpenSellQty + added - strategyPosition;
+            if (strategyGrown > strategyLimits[(int)LimitType.Position])
+            {
+                return RejectReason.PositionLimit;
+            }
+
+            // replace this instrument's contribution in the running totals with its projected one
+            long valuation = reference > 0 ? reference : price;
+            long current = RiskMath.MulSaturating(position, reference);
+            long projected = RiskMath.MulSaturating(projectedPosition, valuation);
+            long gross = RiskMath.AddSaturating(_grossExposure - Math.Abs(current), Math.Abs(projected));
+            long net = RiskMath.AddSaturating(_netExposure - current, projected);
+            if (gross > portfolioLimits[(int)LimitType.GrossExposure] || Math.Abs(net) > portfolioLimits[(int)LimitType.NetExposure])
+            {
+                return RejectReason.PortfolioExposure;
+            }
         }
 
         long strategyRate = strategyLimits[(int)LimitType.OrderRate];
@@ -325,33 +359,38 @@ public sealed class RiskGate
             return RejectReason.OrderRate;
         }
 
-        if (_dailyPnl <= -portfolioLimits[(int)LimitType.DailyLoss])
+        if (grows)
         {
-            return RejectReason.DailyLoss;
-        }
-
-        if (_highWaterMark - _equity >= portfolioLimits[(int)LimitType.Drawdown])
-        {
-            return RejectReason.Drawdown;
-        }
-
-        if (_instrument[instrumentId].Sigma > instrumentLimits[(int)LimitType.Volatility])
-        {
-            return RejectReason.Volatility;
-        }
-
-        long liquidityBps = instrumentLimits[(int)LimitType.Liquidity];
-        if (liquidityBps != RiskLimits.Unlimited)
-        {
-            long volume = AdvanceVolume(instrumentId, nowNs);
-            if (RiskMath.MulBpsSaturating(qty) > RiskMath.MulSaturating(volume, liquidityBps))
+            if (_dailyPnl <= -portfolioLimits[(int)LimitType.DailyLoss])
             {
-                return RejectReason.Liquidity;
+                return RejectReason.DailyLoss;
+            }
+
+            if (_highWaterMark - _equity >= portfolioLimits[(int)LimitType.Drawdown])
+            {
+                return RejectReason.Drawdown;
+            }
+
+            if (_instrument[instrumentId].Sigma > instrumentLimits[(int)LimitType.Volatility])
+            {
+                return RejectReason.Volatility;
+            }
+
+            long liquidityBps = instrumentLimits[(int)LimitType.Liquidity];
+            if (liquidityBps != RiskLimits.Unlimited)
+            {
+                long volume = AdvanceVolume(instrumentId, nowNs);
+                if (RiskMath.MulBpsSaturating(qty) > RiskMath.MulSaturating(volume, liquidityBps))
+                {
+                    return RejectReason.Liquidity;
+                }
             }
         }
 
-        if (_strategy[strategyId].OpenOrders >= strategyLimits[(int)LimitType.OpenOrders]
-            || _portfolioOpenOrders >= portfolioLimits[(int)LimitType.OpenOrders])
+        // a replace amends an order already counted open
+        if (!isReplace
+            && (_strategy[strategyId].OpenOrders >= strategyLimits[(int)LimitType.OpenOrders]
+                || _portfolioOpenOrders >= portfolioLimits[(int)LimitType.OpenOrders]))
         {
             return RejectReason.MaxOpenOrders;
         }
@@ -494,6 +533,73 @@ public sealed class RiskGate
 
         _strategy[strategyId].OpenOrders++;
         _portfolioOpenOrders++;
+        return true;
+    }
+
+    /// <summary>
+    /// A replace of <paramref name="clOrdId"/> passed <see cref="CheckReplace"/> and was sent: until the venue answers,
+    /// the order counts the larger of its leaves before and after (either may be what works at the venue). False when
+    /// the order is not open here.
+    /// </summary>
+    public bool OnReplaceSent(long clOrdId, long newLeavesQty)
+    {
+        int slot = _orders.Find(clOrdId);
+        if (slot == OpenOrderTable.None)
+        {
+            return false;
+        }
+
+        long leaves = _orders.LeavesQty(slot);
+        if (newLeavesQty > leaves)
+        {
+            ReduceOpen(slot, leaves - newLeavesQty);
+            _orders.SetLeavesQty(slot, newLeavesQty);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The venue refused the replace (or it never left): the order counts <paramref name="leavesQty"/> again, what
+    /// it has left at its old terms. False when the order is not open here.
+    /// </summary>
+    public bool OnReplaceRejected(long clOrdId, long leavesQty)
+    {
+        int slot = _orders.Find(clOrdId);
+        if (slot == OpenOrderTable.None)
+        {
+            return false;
+        }
+
+        ReduceOpen(slot, _orders.LeavesQty(slot) - leavesQty);
+        _orders.SetLeavesQty(slot, leavesQty);
+        return true;
+    }
+
+    /// <summary>
+    /// The venue confirmed the replace: the order is open under <paramref name="newClOrdId"/> at
+    /// <paramref name="price"/> (its resting price for self-trade prevention; 0 for one that rests in no book) with
+    /// <paramref name="leavesQty"/> left; with none left it is closed. False when <paramref name="clOrdId"/> is not open here.
+    /// </summary>
+    public bool OnReplaced(long clOrdId, long newClOrdId, long price, long leavesQty)
+    {
+        int slot = _orders.Find(clOrdId);
+        if (slot == OpenOrderTable.None)
+        {
+            return false;
+        }
+
+        int strategyId = _orders.StrategyId(slot);
+        int instrumentId = _orders.InstrumentId(slot);
+        Side side = _orders.IsBuy(slot) ? Side.Buy : Side.Sell;
+        Close(slot);
+        if (leavesQty > 0)
+        {
+            // re-opened without a check: the replace was checked, and the order never stopped being open
+            var order = new OrderRequest(instrumentId, side, leavesQty, price > 0 ? price : OrderRequest.NoPrice, price > 0 ? OrdType.Limit : OrdType.Market);
+            OnOrderAccepted(strategyId, order, newClOrdId);
+        }
+
         return true;
     }
 

@@ -9,7 +9,7 @@ public struct OrderIntent
     public OrderIntentKind Kind;
     public int StrategyId;
     public long ClOrdId;
-    /// <summary>For cancels: the order to cancel.</summary>
+    /// <summary>For cancels and replaces: the order to cancel or amend (the id the strategy knows it by).</summary>
     public long OrigClOrdId;
     public OrderRequest Request;
     public long ReceiveTs;

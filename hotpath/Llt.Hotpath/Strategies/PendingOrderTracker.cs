@@ -11,7 +11,8 @@ namespace Llt.Hotpath.Strategies;
 /// </summary>
 /// <remarks>
 /// Create it in <see cref="Strategy.OnStart"/> (it allocates one entry per instrument id) and forward the
-/// strategy's <c>OnFill</c>, <c>OnOrderClosed</c> and <c>OnTimer</c> to it. Nothing after construction
+/// strategy's <c>OnFill</c>, <c>OnOrderClosed</c>, <c>OnOrderReplaced</c> (if it amends with <see cref="Replace"/>)
+/// and <c>OnTimer</c> to it. Nothing after construction
 /// allocates or throws. Trading thread only.
 /// </remarks>
 /// <example>
@@ -77,6 +78,8 @@ public sealed class PendingOrderTracker
             ref PendingOrder order = ref _orders[request.InstrumentId];
             order.ClOrdId = clOrdId;
             order.Qty = request.Qty;
+            order.TotalQty = request.Qty;
+            order.ReplaceQty = 0;
             order.SinceNs = nowNs;
         }
 
@@ -94,6 +97,52 @@ public sealed class PendingOrderTracker
             {
                 order.ClOrdId = 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Amends the instrument's working order to <paramref name="price"/> and a new total <paramref name="qty"/> and
+    /// restarts its timeout from <paramref name="nowNs"/>; false when no order works there, a replace of it is still
+    /// unanswered, or this tick's intent slots are full. Forward <see cref="Strategy.OnOrderReplaced"/> to
+    /// <see cref="OnOrderReplaced"/>.
+    /// </summary>
+    public bool Replace(int instrumentId, long price, long qty, long nowNs)
+    {
+        ref PendingOrder order = ref _orders[instrumentId];
+        if (order.ClOrdId == 0 || order.ReplaceQty != 0 || !_context.Replace(order.ClOrdId, instrumentId, price, qty))
+        {
+            return false;
+        }
+
+        order.ReplaceQty = qty;
+        order.SinceNs = nowNs;
+        return true;
+    }
+
+    /// <summary>The answer to <see cref="Replace"/>: an applied one moves the quantity still to fill to the new total.</summary>
+    public void OnOrderReplaced(long clOrdId, bool rejected)
+    {
+        foreach (int id in _context.InstrumentIds)
+        {
+            ref PendingOrder order = ref _orders[id];
+            if (order.ClOrdId != clOrdId)
+            {
+                continue;
+            }
+
+            if (!rejected && order.ReplaceQty > 0)
+            {
+                long filled = order.TotalQty - order.Qty;
+                order.TotalQty = order.ReplaceQty;
+                order.Qty = order.ReplaceQty - filled;
+                if (order.Qty <= 0)
+                {
+                    order.ClOrdId = 0;
+                }
+            }
+
+            order.ReplaceQty = 0;
+            return;
         }
     }
 

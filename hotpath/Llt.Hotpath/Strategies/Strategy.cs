@@ -79,6 +79,15 @@ public abstract class Strategy
     {
     }
 
+    /// <summary>
+    /// The answer to <see cref="StrategyContext.Replace"/> for order <paramref name="clOrdId"/>: applied (the order works
+    /// at its new terms, under the same id) or rejected (by risk or the venue; the order works on at its old terms,
+    /// unless it closed meanwhile, which <see cref="OnOrderClosed"/> or the fills say).
+    /// </summary>
+    public virtual void OnOrderReplaced(long clOrdId, bool rejected)
+    {
+    }
+
     /// <summary>Periodic timer (the engine's timer interval), engine monotonic ns.</summary>
     public virtual void OnTimer(long nowNs)
     {

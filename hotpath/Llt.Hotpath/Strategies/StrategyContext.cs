@@ -115,6 +115,34 @@ public sealed class StrategyContext
         return _intents.TryAdd(intent);
     }
 
+    /// <summary>
+    /// Asks to amend an open order: <paramref name="price"/> its new limit (ignored for a market order) and
+    /// <paramref name="qty"/> its new total quantity (what is already filled counts toward it). The order keeps
+    /// <paramref name="clOrdId"/>: the answer comes back through <see cref="Strategy.OnOrderReplaced"/>, and fills
+    /// keep arriving under the same id. Risk checks the amended order like a new one (its quantity change against
+    /// the limits). False when this tick's slots are full (counted).
+    /// </summary>
+    public bool Replace(long clOrdId, int instrumentId, long price, long qty)
+    {
+        var intent = new OrderIntent
+        {
+            Kind = OrderIntentKind.Replace,
+            StrategyId = StrategyId,
+            ClOrdId = _orderIds.Next(),
+            OrigClOrdId = clOrdId,
+            Request = new OrderRequest(instrumentId, Side.Buy, qty, price),
+            ReceiveTs = CurrentReceiveTs,
+            DecisionTs = _clock.NanoTime(),
+        };
+        if (!_intents.TryAdd(intent))
+        {
+            OrdersRefused++;
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Applies a fill to this strategy's position (the engine calls this before OnFill).</summary>
     public void ApplyFill(in Fill fill)
     {

@@ -167,6 +167,8 @@ public sealed class StrategyHost
 
     public void OnOrderClosed(int strategyId, long clOrdId, bool rejected) => _strategies[strategyId].OnOrderClosed(clOrdId, rejected);
 
+    public void OnOrderReplaced(int strategyId, long clOrdId, bool rejected) => _strategies[strategyId].OnOrderReplaced(clOrdId, rejected);
+
     public void OnTimer(long nowNs)
     {
         for (int s = 0; s < _strategies.Length; s++)

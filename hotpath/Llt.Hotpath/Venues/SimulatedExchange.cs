@@ -232,6 +232,8 @@ public sealed class SimulatedExchange
     /// <summary>
     /// Requests a cancel/replace of a working limit order to a new price and total quantity under
     /// <paramref name="newClOrdId"/>. Same price and lower quantity keeps queue priority; anything else loses it.
+    /// A <paramref name="price"/> of 0 keeps the order's price (the only replace a stop or trailing stop takes here:
+    /// its quantity).
     /// </summary>
     public VenueResult Replace(long clOrdId, long newClOrdId, long price, long qty, long nowNs)
     {
@@ -240,7 +242,7 @@ public sealed class SimulatedExchange
             return VenueResult.InvalidQty;
         }
 
-        if (price <= 0)
+        if (price < 0)
         {
             return VenueResult.InvalidPrice;
         }

@@ -19,4 +19,13 @@ internal static partial class AlpacaLog
 
     [LoggerMessage(704, LogLevel.Warning, "alpaca stream: malformed message: {Why}")]
     public static partial void Malformed(ILogger logger, string why);
+
+    [LoggerMessage(705, LogLevel.Warning, "alpaca venue: replace of order {OrigClOrdId} as {ClOrdId} refused: {Why}")]
+    public static partial void ReplaceRefused(ILogger logger, long origClOrdId, long clOrdId, string why);
+
+    [LoggerMessage(706, LogLevel.Warning, "alpaca venue: order {ClOrdId} replaced while more of the old order filled than was known: {Excess} can fill beyond its total of {Qty}")]
+    public static partial void ReplacementOversized(ILogger logger, long clOrdId, long excess, long qty);
+
+    [LoggerMessage(707, LogLevel.Warning, "alpaca venue: order {ClOrdId} was replaced at alpaca without a replace from the engine; its replacement is not tracked")]
+    public static partial void ReplacedUnasked(ILogger logger, long clOrdId);
 }

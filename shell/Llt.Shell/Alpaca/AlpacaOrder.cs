@@ -7,6 +7,9 @@ namespace Llt.Shell.Alpaca;
 public sealed record AlpacaOrder(
     string Id, string? ClientOrderId, string Symbol, string Side, string Type, string Status, long Qty, long FilledQty, long? FilledAvgPrice)
 {
+    /// <summary>A replaced order: the id of the order that replaced it.</summary>
+    public string? ReplacedBy { get; init; }
+
     public static AlpacaOrder Parse(ReadOnlySpan<byte> json)
     {
         using JsonDocument document = JsonDocument.Parse(json.ToArray());
@@ -29,7 +32,10 @@ public sealed record AlpacaOrder(
             Text(order, "status") ?? "",
             Units(order, "qty") ?? 0,
             Units(order, "filled_qty") ?? 0,
-            FixedPoint(order, "filled_avg_price"));
+            FixedPoint(order, "filled_avg_price"))
+        {
+            ReplacedBy = Text(order, "replaced_by"),
+        };
     }
 
     internal static string? Text(JsonElement parent, string name) =>

@@ -21,6 +21,8 @@ public sealed class JournalProjection : IDisposable
     private readonly PortfolioLedger _ledger;
     private readonly int _closedCapacity;
     private readonly Dictionary<long, OrderRow> _open = new();
+    // replace request id → the id it replaces, from each ReplaceOrder until its answer
+    private readonly Dictionary<long, long> _replacing = new();
     private readonly LinkedList<OrderRow> _closed = new();
     private readonly Dictionary<long, CommandResultRow> _results = new();
     private readonly Dictionary<int, FeedRow> _feeds = new();
@@ -217,6 +219,13 @@ public sealed class JournalProjection : IDisposable
                 break;
             case ExecutionReportDecoder.TemplateId:
                 OnExecutionReport(payload, frame.TimestampNs);
+                break;
+            case ReplaceOrderDecoder.TemplateId:
+                if (ReplaceOrderDecoder.TryDecode(payload, 0, out ReplaceOrderDecoder replace, out SbeError _) == SbeDecodeStatus.Ok)
+                {
+                    _replacing[(long)replace.ClOrdId] = (long)replace.OrigClOrdId;
+                }
+
                 break;
             case RouteDecisionDecoder.TemplateId:
                 OnRouteDecision(payload, frame.TimestampNs);
@@ -437,6 +446,39 @@ public sealed class JournalProjection : IDisposable
         Side side = report.Side;
         long price = report.Price;
         long avgPx = report.AvgPx;
+        if (report.ExecType == ExecType.Rejected && report.OrdStatus != OrdStatus.Rejected)
+        {
+            // a refused cancel or replace: counted, and the order it was for works on as it was
+            _replacing.Remove(clOrdId);
+            Rejects++;
+            _rejectsByReason[(byte)report.RejectReason]++;
+            return;
+        }
+
+        if (report.ExecType == ExecType.Replaced && _replacing.Remove(clOrdId, out long origClOrdId)
+            && _open.Remove(origClOrdId, out OrderRow? replaced))
+        {
+            // the order lives on under the new id; the old id ends as Replaced
+            replaced.Status = OrdStatus.Replaced;
+            replaced.UpdatedNs = tsNs;
+            _closed.AddLast(replaced);
+            if (_closed.Count > _closedCapacity)
+            {
+                _closed.RemoveFirst();
+            }
+
+            _open[clOrdId] = new OrderRow
+            {
+                ClOrdId = clOrdId,
+                ParentClOrdId = replaced.ParentClOrdId,
+                StrategyId = replaced.StrategyId,
+                InstrumentId = replaced.InstrumentId,
+                Side = replaced.Side,
+                OrdType = replaced.OrdType,
+                CreatedNs = replaced.CreatedNs,
+            };
+        }
+
         if (!_open.TryGetValue(clOrdId, out OrderRow? order) || order.StrategyId < 0)
         {
             // a report without a NewOrder seen (journal retention), or for a leg whose parent was not seen

@@ -11,7 +11,7 @@ namespace Llt.Shell.Tests.Alpaca;
 /// NewOrder/CancelOrder into the venue ring as the gateway does, and reads the adapter's ExecutionReports from the
 /// in ring. Bounded waits only.
 /// </summary>
-public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
+public sealed partial class AlpacaVenueAdapterTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly FakeAlpacaTradingServer _server = new();
@@ -99,9 +99,9 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
         Assert.Equal(WriteResult.Success, _out.Write(CancelOrderEncoder.TemplateId, buffer));
     }
 
-    private readonly List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text)> _reports = [];
+    private readonly List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text, long Price, long OrderQty, long Leaves)> _reports = [];
 
-    private async Task<List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text)>> ReportsUntil(int count)
+    private async Task<List<(long ClOrdId, ExecType Type, OrdStatus Status, long Cum, long LastQty, long LastPx, RejectReason Reason, string Text, long Price, long OrderQty, long Leaves)>> ReportsUntil(int count)
     {
         DateTime deadline = DateTime.UtcNow + Wait;
         while (_reports.Count < count)
@@ -120,7 +120,7 @@ public sealed class AlpacaVenueAdapterTests : IAsyncLifetime
                     lastPx = fills.LastPx;
                 }
 
-                _reports.Add(((long)r.ClOrdId, r.ExecType, r.OrdStatus, r.CumQty, lastQty, lastPx, r.RejectReason, r.GetTextAsString()));
+                _reports.Add(((long)r.ClOrdId, r.ExecType, r.OrdStatus, r.CumQty, lastQty, lastPx, r.RejectReason, r.GetTextAsString(), r.Price, r.OrderQty, r.LeavesQty));
             }), 100);
             await Task.Delay(5);
         }

@@ -9,10 +9,12 @@ namespace Llt.Shell.Tests.Alpaca;
 /// <summary>
 /// A stand-in for Alpaca's trading API v2 and its trade-updates stream on 127.0.0.1, following the documented
 /// shapes: POST /v2/orders answers with the order (or 403/422/429/5xx as scripted), DELETE /v2/orders/{id} with 204,
-/// PATCH /v2/orders/{id} replaces an open order by a new one (new id, the old one "replaced"; 404 for an unknown or
-/// closed order, 422 for a bad change), GET /v2/orders?status=open|closed|all lists them, GET
+/// PATCH /v2/orders/{id} replaces an open order by a new one (new id, its own fills from zero; the old one "replaced"
+/// with <c>replaced_by</c>; 404 for an unknown or closed order, 422 for a bad change or when scripted, 5xx when
+/// scripted), GET /v2/orders?status=open|closed|all lists them, GET
 /// /v2/orders:by_client_order_id answers with the order or 404; wrong keys get 401. The /stream WebSocket authorizes,
-/// listens to trade_updates and pushes "new", "fill", "canceled" and "replaced" events in binary frames, as Alpaca does.
+/// listens to trade_updates and pushes "new", "fill", "canceled", "replaced" (then the replacement's "new") and
+/// "rejected" events in binary frames, as Alpaca does.
 /// </summary>
 internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 {
@@ -49,6 +51,27 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 
     /// <summary>A submission answered with a 5xx was placed all the same (the answer was lost, not the order).</summary>
     public bool PlaceBeforeServerError { get; set; }
+
+    /// <summary>Replaces refused with 422 and this message (null: replaces go through).</summary>
+    public string? RefuseReplaces { get; set; }
+
+    /// <summary>How many replaces get a 503 before one succeeds.</summary>
+    public int ReplaceServerErrorFirst;
+
+    /// <summary>
+    /// The next replace is answered 200 but the old order fills at this price before the replacement reaches the
+    /// market, so Alpaca rejects the replacement (its documented race): "fill" for the old order, "rejected" for the new.
+    /// </summary>
+    public decimal? FillBeforeReplacing { get; set; }
+
+    /// <summary>Trade updates are not sent (lost, as while the stream is down without the client noticing yet).</summary>
+    public bool SilentStream { get; set; }
+
+    /// <summary>Every PATCH /v2/orders/{id} body, exactly as received.</summary>
+    public ConcurrentQueue<string> ReplaceBodies { get; } = new();
+
+    /// <summary>The order stored under <paramref name="clientOrderId"/>, as Alpaca would answer it.</summary>
+    public JsonElement OrderOf(string clientOrderId) => _orders[clientOrderId];
 
     /// <summary>Fill every accepted order at this price (null: leave it working).</summary>
     public decimal? FillPrice { get; set; }
@@ -216,8 +239,10 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
             }
 
             await Respond(context, 204, "");
-            string canceled = order.Value.GetRawText().Replace("\"accepted\"", "\"canceled\"", StringComparison.Ordinal);
-            await Push("canceled", canceled, null, null);
+            var canceled = System.Text.Json.Nodes.JsonNode.Parse(order.Value.GetRawText())!.AsObject();
+            canceled["status"] = "canceled";
+            _orders[canceled["client_order_id"]!.GetValue<string>()] = JsonDocument.Parse(canceled.ToJsonString()).RootElement;
+            await Push("canceled", canceled.ToJsonString(), null, null);
             return;
         }
 
@@ -263,40 +288,71 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         }
 
         using var reader = new StreamReader(context.Request.InputStream);
-        using JsonDocument change = JsonDocument.Parse(await reader.ReadToEndAsync());
+        string text = await reader.ReadToEndAsync();
+        ReplaceBodies.Enqueue(text);
+        using JsonDocument change = JsonDocument.Parse(text);
         if (change.RootElement.TryGetProperty("qty", out JsonElement qty) && (!long.TryParse(qty.GetString(), out long units) || units <= 0))
         {
             await Respond(context, 422, """{"code":42210000,"message":"qty must be > 0"}""");
             return;
         }
 
-        var fields = new Dictionary<string, string>();
-        foreach (JsonProperty field in old.Value.EnumerateObject())
+        if (RefuseReplaces is string refusal)
         {
-            fields[field.Name] = field.Value.GetRawText();
+            await Respond(context, 422, $$"""{"code":42210000,"message":"{{refusal}}"}""");
+            return;
         }
 
+        if (Interlocked.Decrement(ref ReplaceServerErrorFirst) >= 0)
+        {
+            await Respond(context, 503, """{"code":50310000,"message":"service unavailable"}""");
+            return;
+        }
+
+        var replacement = System.Text.Json.Nodes.JsonNode.Parse(old.Value.GetRawText())!.AsObject();
         foreach (JsonProperty field in change.RootElement.EnumerateObject())
         {
-            fields[field.Name] = field.Value.GetRawText();
+            replacement[field.Name] = System.Text.Json.Nodes.JsonNode.Parse(field.Value.GetRawText());
         }
 
+        // Alpaca's replacement is a new order: its own id, and fills from zero (the old order keeps what it filled)
         string newId = $"ord-{Interlocked.Increment(ref _nextId)}";
-        fields["id"] = $"\"{newId}\"";
-        fields["status"] = "\"new\"";
-        fields["replaces"] = $"\"{id}\"";
+        replacement["id"] = newId;
+        replacement["status"] = "new";
+        replacement["replaces"] = id;
+        replacement["filled_qty"] = "0";
+        replacement["filled_avg_price"] = null;
         if (!change.RootElement.TryGetProperty("client_order_id", out _))
         {
-            fields["client_order_id"] = $"\"{newId}-client\""; // Alpaca gives the replacement an id of its own
+            replacement["client_order_id"] = $"{newId}-client"; // Alpaca gives the replacement an id of its own
         }
 
-        string replacement = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
-        string replaced = old.Value.GetRawText().Replace($"\"status\":{old.Value.GetProperty("status").GetRawText()}", "\"status\":\"replaced\"", StringComparison.Ordinal);
-        _orders[old.Key] = JsonDocument.Parse(replaced).RootElement;
-        string clientOrderId = JsonDocument.Parse(replacement).RootElement.GetProperty("client_order_id").GetString()!;
-        _orders[clientOrderId] = JsonDocument.Parse(replacement).RootElement;
-        await Respond(context, 200, replacement);
-        await Push("replaced", replaced, null, null);
+        string clientOrderId = replacement["client_order_id"]!.GetValue<string>();
+        _orders[clientOrderId] = JsonDocument.Parse(replacement.ToJsonString()).RootElement;
+        await Respond(context, 200, replacement.ToJsonString());
+        if (FillBeforeReplacing is decimal fillPrice)
+        {
+            FillBeforeReplacing = null;
+            var filled = System.Text.Json.Nodes.JsonNode.Parse(old.Value.GetRawText())!.AsObject();
+            filled["status"] = "filled";
+            filled["filled_qty"] = filled["qty"]!.GetValue<string>();
+            filled["filled_avg_price"] = fillPrice.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _orders[old.Key] = JsonDocument.Parse(filled.ToJsonString()).RootElement;
+            long already = long.Parse(old.Value.GetProperty("filled_qty").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            long last = long.Parse(filled["qty"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) - already;
+            await Push("fill", filled.ToJsonString(), fillPrice.ToString(System.Globalization.CultureInfo.InvariantCulture), last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            replacement["status"] = "rejected";
+            _orders[clientOrderId] = JsonDocument.Parse(replacement.ToJsonString()).RootElement;
+            await Push("rejected", replacement.ToJsonString(), null, null);
+            return;
+        }
+
+        var replaced = System.Text.Json.Nodes.JsonNode.Parse(old.Value.GetRawText())!.AsObject();
+        replaced["status"] = "replaced";
+        replaced["replaced_by"] = newId;
+        _orders[old.Key] = JsonDocument.Parse(replaced.ToJsonString()).RootElement;
+        await Push("replaced", replaced.ToJsonString(), null, null);
+        await Push("new", replacement.ToJsonString(), null, null);
     }
 
     private static string Order(string id, JsonElement request, string status, string filled) =>
@@ -304,7 +360,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 
     private async Task Push(string eventName, string order, string? price, string? qty)
     {
-        if (_stream is null)
+        if (_stream is null || SilentStream)
         {
             return; // nobody listens to trade_updates (a test of the REST client alone)
         }
