@@ -41,111 +41,120 @@ public sealed class TradingEngine : IDisposable
 
     private TradingEngine(EngineConfig config, StrategyRegistry registry, INanoClock clock, IEpochClock epochClock)
     {
-        Config = config;
-        Directory.CreateDirectory(config.EngineShmDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-
-        // Counters first: creating them refuses while another live engine writes this name's files, and the
-        // ring files below are replaced in place, which would wipe that engine's rings.
-        CountersManager = CountersManager.Create(config.CountersPath, new CountersConfig(), epochClock);
-        MdRingFile = RingBufferFile.Create(config.MdRingPath, config.MdRingCapacity);
-        CmdRingFile = RingBufferFile.Create(config.CmdRingPath, config.CmdRingCapacity);
-        MdRing = new ManyToOneRingBuffer(MdRingFile.Buffer);
-        CmdRing = new ManyToOneRingBuffer(CmdRingFile.Buffer);
-
-        Counters = new EngineCounters(CountersManager);
-        Errors = new CountingErrorHandler();
-
-        if (!JournalConfigMapping.TryMap(config.Journal, out JournalOptions? options, out string? error))
+        try
         {
-            throw new ConfigException("engine.journal", error);
-        }
+            Config = config;
+            Directory.CreateDirectory(config.EngineShmDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        Journal = new EventJournal(ExclusiveJournalWriter.Open(options), epochClock, Counters);
-        Journal.Calibrate(clock.NanoTime());
-        KillSwitch = new KillSwitch();
-        Limits = new RiskLimits(maxInstruments: Math.Max(1, config.Instruments.Count), maxStrategies: Math.Max(1, config.Strategies.Count));
+            // Counters first: creating them refuses while another live engine writes this name's files, and the
+            // ring files below are replaced in place, which would wipe that engine's rings.
+            CountersManager = CountersManager.Create(config.CountersPath, new CountersConfig(), epochClock);
+            MdRingFile = RingBufferFile.Create(config.MdRingPath, config.MdRingCapacity);
+            CmdRingFile = RingBufferFile.Create(config.CmdRingPath, config.CmdRingCapacity);
+            MdRing = new ManyToOneRingBuffer(MdRingFile.Buffer);
+            CmdRing = new ManyToOneRingBuffer(CmdRingFile.Buffer);
 
-        Instruments = new InstrumentTable(config.Instruments);
-        Validator = new TickValidator();
-        OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
-        Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
-        // The gateway rings live in process memory: orders, cancels and the market the venues trade against go
-        // one way, the venues' reports the other; each has one producer and one consumer thread.
-        _gatewayMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
-        _reportMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
-        Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager, Instruments.Count);
-        Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager, Gateway, clock);
-        var externalOut = new RingBuffer?[config.Venues.Count];
-        for (int v = 0; v < config.Venues.Count; v++)
-        {
-            if (config.Venues[v].IsExternal)
+            Counters = new EngineCounters(CountersManager);
+            Errors = new CountingErrorHandler();
+
+            if (!JournalConfigMapping.TryMap(config.Journal, out JournalOptions? options, out string? error))
             {
-                RingBufferFile file = RingBufferFile.Create(config.VenueOutRingPath(v), ExternalVenueRingCapacity);
-                _externalFiles.Add(file);
-                externalOut[v] = new OneToOneRingBuffer(file.Buffer);
+                throw new ConfigException("engine.journal", error);
             }
-        }
 
-        RingBuffer? externalIn = null;
-        if (_externalFiles.Count > 0)
-        {
-            RingBufferFile file = RingBufferFile.Create(config.VenueInRingPath, ExternalVenueRingCapacity);
-            _externalFiles.Add(file);
-            externalIn = new ManyToOneRingBuffer(file.Buffer);
-        }
+            Journal = new EventJournal(ExclusiveJournalWriter.Open(options), epochClock, Counters);
+            Journal.Calibrate(clock.NanoTime());
+            KillSwitch = new KillSwitch();
+            Limits = new RiskLimits(maxInstruments: Math.Max(1, config.Instruments.Count), maxStrategies: Math.Max(1, config.Strategies.Count));
 
-        // On the trader's thread the gateway runs right after the market-data agent, which reads the clock every duty
-        // cycle anyway: the gateway takes that reading instead of its own. On its own thread it reads its own.
-        // The conductor, when it runs after the market-data agent on the same thread, takes that reading for its timers too.
-        bool gatewayFollows = SharesThread(config, EngineAgentNames.Gateway, EngineAgentNames.MarketData);
-        bool conductorFollows = SharesThread(config, EngineAgentNames.Conductor, EngineAgentNames.MarketData);
-        CachedNanoClock? cycleClock = gatewayFollows || conductorFollows ? new CachedNanoClock() : null;
-        GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, gatewayFollows ? cycleClock! : clock, CountersManager);
-        OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
-        if (!Journal.Writer.Recovery.CreatedNew)
-        {
-            // the archive's segments first, when retention moved the oldest there: positions need every fill
-            History = JournalHistory.Of(config.Journal);
-            RecoveredFills = PositionRecovery.Replay(History.Parts, Execution, Strategies, OrderIds);
-            RecoveredControls = ControlStateRecovery.Replay(History.Parts, Limits, Strategies, Execution, KillSwitch);
-            Counters.KillSwitchEngaged.Set(KillSwitch.IsEngaged ? 1 : 0);
-        }
+            Instruments = new InstrumentTable(config.Instruments);
+            Validator = new TickValidator();
+            OrderIds = new ClientOrderIds(epochClock.EpochNanoTime() / 1_000_000);
+            Strategies = new StrategyHost(config.Strategies, registry, Instruments, new OrderIntentBuffer(1024), OrderIds, clock);
+            // The gateway rings live in process memory: orders, cancels and the market the venues trade against go
+            // one way, the venues' reports the other; each has one producer and one consumer thread.
+            _gatewayMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
+            _reportMemory = AlignedMemory.Allocate(GatewayRingCapacity + RingBufferDescriptor.TrailerLength);
+            Gateway = new VenueGateway(new OneToOneRingBuffer(_gatewayMemory.AsBuffer()), new OneToOneRingBuffer(_reportMemory.AsBuffer()), config.Venues, CountersManager, Instruments.Count);
+            Execution = CreateExecution(config, Limits, KillSwitch, Strategies, Journal, OrderIds, CountersManager, Gateway, clock);
+            var externalOut = new RingBuffer?[config.Venues.Count];
+            for (int v = 0; v < config.Venues.Count; v++)
+            {
+                if (config.Venues[v].IsExternal)
+                {
+                    RingBufferFile file = RingBufferFile.Create(config.VenueOutRingPath(v), ExternalVenueRingCapacity);
+                    _externalFiles.Add(file);
+                    externalOut[v] = new OneToOneRingBuffer(file.Buffer);
+                }
+            }
 
-        Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
-        Strategies.Books = Books;
-        FeedSelector = new FeedSelector(config.Feeds, Instruments, config.Instruments.Count, CountersManager);
-        MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution, FeedSelector)
-        {
-            CycleClock = cycleClock,
-        };
-        Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
-        RiskMonitor = new RiskMonitor(Execution, Instruments, Journal, CountersManager);
-        Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor)
-        {
-            Feeds = FeedSelector,
-            CycleClock = conductorFollows ? cycleClock : null,
-        };
-        if (config.Feed.IsSimulator)
-        {
-            SimulatorConfig simulator = SimulatorConfigFor(config);
-            Feed = new SimulatedFeedAgent(new MarketSimulator(simulator), MdRing, clock, simulator);
-            _agents[EngineAgentNames.Feed] = Feed;
-        }
-        else if (config.Feed.IsReplay)
-        {
-            ReplayFeed = new CaptureReplayAgent(ReplayOptionsFor(config), MdRing, [.. config.Instruments.Select(i => i.Symbol)], clock);
-            _agents[EngineAgentNames.Feed] = ReplayFeed;
-        }
-        else if (config.Feed.IsLive)
-        {
-            LiveFeed = LiveFeedFor(config, MdRing, clock);
-            _agents[EngineAgentNames.Feed] = LiveFeed;
-        }
+            RingBuffer? externalIn = null;
+            if (_externalFiles.Count > 0)
+            {
+                RingBufferFile file = RingBufferFile.Create(config.VenueInRingPath, ExternalVenueRingCapacity);
+                _externalFiles.Add(file);
+                externalIn = new ManyToOneRingBuffer(file.Buffer);
+            }
 
-        _agents[EngineAgentNames.MarketData] = MarketData;
-        _agents[EngineAgentNames.Gateway] = GatewayAgent;
-        _agents[EngineAgentNames.Control] = Control;
-        _agents[EngineAgentNames.Conductor] = Conductor;
+            // On the trader's thread the gateway runs right after the market-data agent, which reads the clock every duty
+            // cycle anyway: the gateway takes that reading instead of its own. On its own thread it reads its own.
+            // The conductor, when it runs after the market-data agent on the same thread, takes that reading for its timers too.
+            bool gatewayFollows = SharesThread(config, EngineAgentNames.Gateway, EngineAgentNames.MarketData);
+            bool conductorFollows = SharesThread(config, EngineAgentNames.Conductor, EngineAgentNames.MarketData);
+            CachedNanoClock? cycleClock = gatewayFollows || conductorFollows ? new CachedNanoClock() : null;
+            GatewayAgent = new GatewayAgent(Gateway.OrderRing, Gateway.ReportRing, CreateVenues(config), externalOut, externalIn, gatewayFollows ? cycleClock! : clock, CountersManager);
+            OrderEntry = new OrderEntry(Journal, CountersManager, clock, Execution);
+            if (!Journal.Writer.Recovery.CreatedNew)
+            {
+                // the archive's segments first, when retention moved the oldest there: positions need every fill
+                History = JournalHistory.Of(config.Journal);
+                RecoveredFills = PositionRecovery.Replay(History.Parts, Execution, Strategies, OrderIds);
+                RecoveredControls = ControlStateRecovery.Replay(History.Parts, Limits, Strategies, Execution, KillSwitch);
+                Counters.KillSwitchEngaged.Set(KillSwitch.IsEngaged ? 1 : 0);
+            }
+
+            Books = new MarketBooks(config.Instruments.Count, config.L2Depth, config.L3OrderCapacity, l3LevelCapacity: 4096);
+            Strategies.Books = Books;
+            FeedSelector = new FeedSelector(config.Feeds, Instruments, config.Instruments.Count, CountersManager);
+            MarketData = new MarketDataAgent(MdRing, Journal, Counters, clock, config.Journal.JournalTicks, Instruments, Validator, Strategies, OrderEntry, Books, Execution, FeedSelector)
+            {
+                CycleClock = cycleClock,
+            };
+            Control = new ControlAgent(CmdRing, Journal, Counters, clock, KillSwitch, Limits, Strategies, Execution);
+            RiskMonitor = new RiskMonitor(Execution, Instruments, Journal, CountersManager);
+            Conductor = new ConductorAgent(CountersManager, Counters, Journal, [MdRing, CmdRing], Errors, clock, config.HeartbeatIntervalNs, Strategies, OrderEntry, Execution, RiskMonitor)
+            {
+                Feeds = FeedSelector,
+                CycleClock = conductorFollows ? cycleClock : null,
+            };
+            if (config.Feed.IsSimulator)
+            {
+                SimulatorConfig simulator = SimulatorConfigFor(config);
+                Feed = new SimulatedFeedAgent(new MarketSimulator(simulator), MdRing, clock, simulator);
+                _agents[EngineAgentNames.Feed] = Feed;
+            }
+            else if (config.Feed.IsReplay)
+            {
+                ReplayFeed = new CaptureReplayAgent(ReplayOptionsFor(config), MdRing, [.. config.Instruments.Select(i => i.Symbol)], clock);
+                _agents[EngineAgentNames.Feed] = ReplayFeed;
+            }
+            else if (config.Feed.IsLive)
+            {
+                LiveFeed = LiveFeedFor(config, MdRing, clock);
+                _agents[EngineAgentNames.Feed] = LiveFeed;
+            }
+
+            _agents[EngineAgentNames.MarketData] = MarketData;
+            _agents[EngineAgentNames.Gateway] = GatewayAgent;
+            _agents[EngineAgentNames.Control] = Control;
+            _agents[EngineAgentNames.Conductor] = Conductor;
+        }
+        catch
+        {
+            // a refused start (a bad feed line, a journal in use) must not hold the files and memory it got so far
+            ReleasePartial();
+            throw;
+        }
     }
 
     public EngineConfig Config { get; }
@@ -468,6 +477,27 @@ public sealed class TradingEngine : IDisposable
     }
 
     /// <summary>Stops the runners (bounded wait), journals a final Stopping heartbeat and unmaps everything.</summary>
+    /// <summary>What the constructor had created when it threw, released; members it never reached are still null.</summary>
+    private void ReleasePartial()
+    {
+        // null-conditional on members declared non-null: the constructor did not get to assign them all
+        (Journal as IDisposable)?.Dispose();
+        (CountersManager as IDisposable)?.Dispose();
+        (MdRingFile as IDisposable)?.Dispose();
+        (CmdRingFile as IDisposable)?.Dispose();
+        (_gatewayMemory as IDisposable)?.Dispose();
+        (_reportMemory as IDisposable)?.Dispose();
+        foreach (RingBufferFile file in _externalFiles)
+        {
+            file.Dispose();
+        }
+
+        (Instruments as IDisposable)?.Dispose();
+        (Books as IDisposable)?.Dispose();
+        ReplayFeed?.Dispose();
+        LiveFeed?.Dispose();
+    }
+
     public void Dispose()
     {
         if (_disposed)

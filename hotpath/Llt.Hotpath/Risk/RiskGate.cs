@@ -380,7 +380,8 @@ public sealed class RiskGate
             if (liquidityBps != RiskLimits.Unlimited)
             {
                 long volume = AdvanceVolume(instrumentId, nowNs);
-                if (RiskMath.MulBpsSaturating(qty) > RiskMath.MulSaturating(volume, liquidityBps))
+                // a replace is sized by what it adds, as for the other exposure limits (for a new order: its quantity)
+                if (RiskMath.MulBpsSaturating(added) > RiskMath.MulSaturating(volume, liquidityBps))
                 {
                     return RejectReason.Liquidity;
                 }
@@ -579,7 +580,8 @@ public sealed class RiskGate
     /// <summary>
     /// The venue confirmed the replace: the order is open under <paramref name="newClOrdId"/> at
     /// <paramref name="price"/> (its resting price for self-trade prevention; 0 for one that rests in no book) with
-    /// <paramref name="leavesQty"/> left; with none left it is closed. False when <paramref name="clOrdId"/> is not open here.
+    /// <paramref name="leavesQty"/> left; with none left it is closed. False when <paramref name="clOrdId"/> is not open
+    /// here, or the new id could not be opened (already open, table full): then the order no longer counts.
     /// </summary>
     public bool OnReplaced(long clOrdId, long newClOrdId, long price, long leavesQty)
     {
@@ -593,14 +595,14 @@ public sealed class RiskGate
         int instrumentId = _orders.InstrumentId(slot);
         Side side = _orders.IsBuy(slot) ? Side.Buy : Side.Sell;
         Close(slot);
-        if (leavesQty > 0)
+        if (leavesQty <= 0)
         {
-            // re-opened without a check: the replace was checked, and the order never stopped being open
-            var order = new OrderRequest(instrumentId, side, leavesQty, price > 0 ? price : OrderRequest.NoPrice, price > 0 ? OrdType.Limit : OrdType.Market);
-            OnOrderAccepted(strategyId, order, newClOrdId);
+            return true;
         }
 
-        return true;
+        // re-opened without a check: the replace was checked, and the order never stopped being open
+        var order = new OrderRequest(instrumentId, side, leavesQty, price > 0 ? price : OrderRequest.NoPrice, price > 0 ? OrdType.Limit : OrdType.Market);
+        return OnOrderAccepted(strategyId, order, newClOrdId);
     }
 
     /// <summary>

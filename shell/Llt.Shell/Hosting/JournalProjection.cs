@@ -223,6 +223,7 @@ public sealed class JournalProjection : IDisposable
             case ReplaceOrderDecoder.TemplateId:
                 if (ReplaceOrderDecoder.TryDecode(payload, 0, out ReplaceOrderDecoder replace, out SbeError _) == SbeDecodeStatus.Ok)
                 {
+                    ForgetAnswerlessReplaces();
                     _replacing[(long)replace.ClOrdId] = (long)replace.OrigClOrdId;
                 }
 
@@ -430,6 +431,26 @@ public sealed class JournalProjection : IDisposable
                 CreatedNs = tsNs,
                 UpdatedNs = tsNs,
             };
+        }
+    }
+
+    /// <summary>
+    /// A strategy's amendment that changed nothing at any venue (same terms, or a decrease done by cancels) gets no
+    /// report under its request id: once many requests are waiting, those for orders no longer open are dropped.
+    /// </summary>
+    private void ForgetAnswerlessReplaces()
+    {
+        if (_replacing.Count < 1024)
+        {
+            return;
+        }
+
+        foreach ((long requestId, long origClOrdId) in _replacing)
+        {
+            if (!_open.ContainsKey(origClOrdId))
+            {
+                _replacing.Remove(requestId);
+            }
         }
     }
 

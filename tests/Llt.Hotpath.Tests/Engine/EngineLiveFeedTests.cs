@@ -179,10 +179,39 @@ public sealed class EngineLiveFeedTests : IDisposable
 
             Assert.Equal(key, e.Key);
             Assert.Contains("cannot receive 192.0.2.1:26477", e.Message, StringComparison.Ordinal);
+
+            // the refused start let go of what it had opened: no file under its directories is still open or mapped
+            Assert.Empty(OpenedUnder(root));
+            using var engine = Llt.Hotpath.Engine.TradingEngine.Create(config with { Feed = new FeedConfig { Type = "none" } });
+            Assert.NotEmpty(OpenedUnder(root));
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>This process's open file descriptors and memory mappings of files under <paramref name="root"/>.</summary>
+    private static List<string> OpenedUnder(string root)
+    {
+        var found = new List<string>();
+        foreach (string fd in Directory.GetFiles("/proc/self/fd"))
+        {
+            string? target = new FileInfo(fd).LinkTarget;
+            if (target is not null && target.StartsWith(root, StringComparison.Ordinal))
+            {
+                found.Add(target);
+            }
+        }
+
+        foreach (string line in File.ReadLines("/proc/self/maps"))
+        {
+            if (line.Contains(root, StringComparison.Ordinal))
+            {
+                found.Add(line);
+            }
+        }
+
+        return found;
     }
 }
