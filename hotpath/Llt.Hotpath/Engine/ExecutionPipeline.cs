@@ -823,7 +823,7 @@ public sealed class ExecutionPipeline
                 }
 
                 Fills.Increment();
-                _parents.OnChildFill(report.ClOrdId, report.LastQty);
+                long strategyOrderId = _parents.OnChildFill(report.ClOrdId, report.LastQty);
                 _portfolio.OnFill(strategyId, report.InstrumentId, report.Side, report.LastQty, report.Price, report.Fee);
                 _risk.OnFill(strategyId, report.ClOrdId, report.InstrumentId, report.Side, report.LastQty, report.Price);
                 if (effect.Closed)
@@ -835,7 +835,7 @@ public sealed class ExecutionPipeline
                 JournalReport(report.ClOrdId, strategyId, report.InstrumentId, venueId, report.Side,
                     effect.LeavesQty == 0 ? ExecType.Fill : ExecType.PartialFill, effect.Status, RejectReason.None,
                     price, orderQty, effect.CumQty, effect.LeavesQty, effect.AvgPx, report.Price, report.LastQty, report.Liquidity, nowNs, report.Fee);
-                _strategies.OnFill(strategyId, new Fill(_parents.StrategyIdOf(report.ClOrdId), report.InstrumentId, report.Side, report.Price, report.LastQty, report.Fee, nowNs));
+                _strategies.OnFill(strategyId, new Fill(strategyOrderId, report.InstrumentId, report.Side, report.Price, report.LastQty, report.Fee, nowNs));
                 if (effect.Closed)
                 {
                     if (replacing)

@@ -153,16 +153,19 @@ public sealed class ParentOrderTable
     public bool IsReplacing(long parentId) =>
         _byParent.Count != 0 && _byParent.TryGetValue(parentId, out int slot) && _replacesPending[slot] != 0;
 
-    /// <summary>Adds a child's fill to its parent's filled quantity; false when <paramref name="clOrdId"/> is no child.</summary>
-    public bool OnChildFill(long clOrdId, long qty)
+    /// <summary>
+    /// A fill of <paramref name="clOrdId"/>: a child's counts toward its parent's filled quantity. Returns the id the
+    /// strategy knows the order by (<see cref="StrategyIdOf"/>, from the same lookup).
+    /// </summary>
+    public long OnChildFill(long clOrdId, long qty)
     {
         if (_byChild.Count == 0 || !_byChild.TryGetValue(clOrdId, out int slot))
         {
-            return false;
+            return clOrdId;
         }
 
         _cumQty[slot] += qty;
-        return true;
+        return _parentIds[slot];
     }
 
     /// <summary>

@@ -72,8 +72,9 @@ public sealed class ParentOrderTableReplaceTests
         Assert.Equal(7, table.StrategyIdOf(9));
         Assert.Equal([9L], table.ChildrenOf(7).ToArray());
         Assert.True(table.IsOpen(7));
-        // the old id is no child any more
-        Assert.False(table.OnChildFill(7, 1));
+        // the old id is no child any more: its fill counts toward no parent
+        Assert.Equal(7, table.OnChildFill(7, 1));
+        Assert.Equal(0, table.CumQtyOf(7));
         Assert.False(table.OnChildClosed(7, ChildClose.Canceled, out _, out _, out _, out _));
 
         Assert.True(table.OnChildClosed(9, ChildClose.Canceled, out long parentId, out bool closed, out bool rejected, out bool filled));
@@ -143,25 +144,26 @@ public sealed class ParentOrderTableReplaceTests
         Assert.True(table.TryOpen(100, Strategy, [Leg(101), Leg(102)]));
         Assert.Equal(0, table.CumQtyOf(100));
 
-        Assert.True(table.OnChildFill(101, 4));
-        Assert.True(table.OnChildFill(102, 6));
+        Assert.Equal(100, table.OnChildFill(101, 4));
+        Assert.Equal(100, table.OnChildFill(102, 6));
         Assert.Equal(10, table.CumQtyOf(100));
         Assert.True(table.RenameChild(101, 201));
-        Assert.True(table.OnChildFill(201, 5));
+        Assert.Equal(100, table.OnChildFill(201, 5));
         Assert.Equal(15, table.CumQtyOf(100));
 
-        Assert.False(table.OnChildFill(100, 1));
-        Assert.False(table.OnChildFill(999, 1));
+        // the parent's own id and an unknown one are no children: reported as themselves, counted nowhere
+        Assert.Equal(100, table.OnChildFill(100, 1));
+        Assert.Equal(999, table.OnChildFill(999, 1));
         Assert.Equal(15, table.CumQtyOf(100));
         Assert.Equal(0, table.CumQtyOf(999));
     }
 
     [Fact]
-    public void OnChildFill_ForNoChild_WithAnEmptyTable_IsFalse()
+    public void OnChildFill_ForNoChild_WithAnEmptyTable_IsTheIdItself()
     {
         var table = new ParentOrderTable(capacity: 1, maxChildren: 2);
 
-        Assert.False(table.OnChildFill(1, 1));
+        Assert.Equal(1, table.OnChildFill(1, 1));
         Assert.False(table.IsReplacing(1));
         Assert.False(table.BeginReplace(1, 1));
         Assert.False(table.OnReplaceSettled(1, true, out _, out _));
@@ -222,7 +224,7 @@ public sealed class ParentOrderTableReplaceTests
     {
         var table = new ParentOrderTable(capacity: 1, maxChildren: 2);
         Assert.True(table.TryOpenSingle(7, Strategy, cumQty: 10));
-        Assert.True(table.OnChildFill(7, 5));
+        Assert.Equal(7, table.OnChildFill(7, 5));
         Assert.True(table.BeginReplace(7, requests: 1));
         Assert.True(table.OnChildClosed(7, ChildClose.Filled, out _, out bool closed, out _, out _));
         Assert.True(closed);
@@ -267,7 +269,7 @@ public sealed class ParentOrderTableReplaceTests
                 unexpected += table.BeginReplace(id, 1) ? 0 : 1;
                 unexpected += table.RenameChild(id, id + 1) ? 0 : 1;
                 unexpected += table.OnReplaceSettled(id + 1, true, out long parentId, out bool anyApplied) && parentId == id && anyApplied ? 0 : 1;
-                unexpected += table.OnChildFill(id + 1, 5) && table.CumQtyOf(id) == 5 ? 0 : 1;
+                unexpected += table.OnChildFill(id + 1, 5) == id && table.CumQtyOf(id) == 5 ? 0 : 1;
                 unexpected += table.OnChildClosed(id + 1, ChildClose.Filled, out _, out bool closed, out _, out _) && closed ? 0 : 1;
             }
         }
