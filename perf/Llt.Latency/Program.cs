@@ -8,6 +8,7 @@ namespace Llt.Latency;
 ///   dotnet Llt.Latency.dll [all|inproc|ipc|channels] [--samples N] [--warmup N]
 ///   dotnet Llt.Latency.dll baseline [--ticks N] [--json]   (llt engine against the ordinary-service baseline)
 ///   dotnet Llt.Latency.dll echo REQUEST_RING RESPONSE_RING COUNT [--yield]   (peer mode)
+///   dotnet Llt.Latency.dll clock [--reads N] [--agreement-seconds S]   (one clock read's cost; perf/results/clock.md)
 /// </summary>
 internal static class Program
 {
@@ -22,6 +23,11 @@ internal static class Program
         if (mode == "baseline")
         {
             return BaselineComparison.Run(args);
+        }
+
+        if (mode == "clock")
+        {
+            return ClockReadBench.Run(args);
         }
 
         int samples = IntOption(args, "--samples", 200_000);

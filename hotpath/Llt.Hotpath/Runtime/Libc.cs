@@ -10,6 +10,7 @@ internal static unsafe partial class Libc
 {
     public const int ProtRead = 0x1;
     public const int ProtWrite = 0x2;
+    public const int ProtExec = 0x4;
     public const int MapShared = 0x01;
     public const int MapPrivate = 0x02;
     public const int MapAnonymous = 0x20;
@@ -27,6 +28,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
     public static partial nint Mmap(nint addr, nuint length, int prot, int flags, int fd, long offset);
+
+    [LibraryImport("libc", EntryPoint = "mprotect", SetLastError = true)]
+    public static partial int Mprotect(nint addr, nuint length, int prot);
 
     [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
     public static partial int Munmap(nint addr, nuint length);
