@@ -13,7 +13,10 @@ namespace Llt.Benchmarks.Feeds;
 /// <item>ParseAndBuildBooks: the same plus <see cref="DeepBookBuilder{TListener}"/> (symbol lookup, L2 book update,
 /// event-complete top-of-book publication, trades).</item>
 /// <item>FeedFromPcap: the whole receive path from the capture bytes: pcap records, Ethernet/IPv4/UDP, IEX-TP
-/// segment, sequencing (<see cref="LineArbiter"/>), decode, books.</item>
+/// segment, sequencing (<see cref="IexTpReceiver"/>: <see cref="LineArbiter"/>, hold-back behind gaps), decode, books
+/// (<see cref="IexCaptureSource"/> → <see cref="IexFeedHandler{TListener}"/>, flushed at the end of the capture).</item>
+/// <item>TwoLinesWithLoss: the feed handler on two lines, A losing one segment in 32 and B two segments behind
+/// (sequencing, the hold-back behind each gap, duplicates, decode, books; no pcap framing).</item>
 /// </list>
 /// Run: dotnet run -c Release --project perf/Llt.Benchmarks -- --filter '*IexBenchmarks*' --job short
 /// </summary>
@@ -39,7 +42,17 @@ public class IexBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _books?.Dispose();
+    public void Cleanup()
+    {
+        if (_feed is not null)
+        {
+            // what the sequencing did over the whole run: the loss benchmark must recover every gap, lose none
+            LineArbiter a = _feed.Arbiter;
+            Console.WriteLine($"// feed: applied {_feed.MessagesApplied}, gaps {a.Gaps}, recovered {a.Recovered}, lost {a.LostMessages}, duplicates {a.Duplicates}");
+        }
+
+        _books?.Dispose();
+    }
 
     [Benchmark(OperationsPerInvoke = TargetMessages)]
     public long ParseOnly()
@@ -89,6 +102,35 @@ public class IexBenchmarks
             source.Poll(pcap, feed, 256);
         }
 
+        return feed.MessagesApplied;
+    }
+
+    /// <summary>
+    /// Both lines straight from the workload's segments (no pcap framing): line A loses one segment in 32, line B
+    /// carries every segment two segments behind A, so each loss is a gap filled from B a little later (what A
+    /// delivered after the gap waits behind it until then) and every other B segment is a duplicate.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TargetMessages)]
+    public long TwoLinesWithLoss()
+    {
+        IexFeedHandler<CountingListener> feed = _feed!;
+        byte[][] segments = _workload!.Segments;
+        feed.RestartAt(1);
+        for (int i = 0; i < segments.Length; i++)
+        {
+            if (i % 32 != 5)
+            {
+                feed.OnDatagram(LineArbiter.LineA, segments[i], i);
+            }
+
+            if (i >= 2)
+            {
+                feed.OnDatagram(LineArbiter.LineB, segments[i - 2], i);
+            }
+        }
+
+        feed.OnDatagram(LineArbiter.LineB, segments[^2], segments.Length);
+        feed.OnDatagram(LineArbiter.LineB, segments[^1], segments.Length);
         return feed.MessagesApplied;
     }
 

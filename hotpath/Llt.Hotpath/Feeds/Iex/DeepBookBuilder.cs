@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using Llt.Hotpath.MarketData.Books;
 using Llt.Sbe;
 
@@ -25,15 +23,10 @@ namespace Llt.Hotpath.Feeds.Iex;
 /// <para><b>Depth.</b> Each book keeps its best <c>depth</c> levels per side (<see cref="L2Book"/>); a level
 /// below them is dropped and counted in the book's <see cref="L2Book.DroppedLevels"/>, and its later removal in
 /// <see cref="MissingLevelDeletes"/>. Use the largest depth memory allows for a full-depth feed.</para>
-/// <para><b>Recovered messages.</b> A gap filled late from the other line delivers older updates after newer
-/// ones. Level updates are absolute, so an older update must not overwrite a newer one at the same price, nor
-/// bring back a level a newer update removed. The builder keeps the last <see cref="RecentLevelCapacity"/>
-/// applied updates (symbol, side, price, sequence) in a ring; a recovered update is applied unless a newer one
-/// at its price is in the ring, and skipped and counted (<see cref="StaleLevelUpdates"/>) if there is — or if
-/// the ring no longer reaches back to its sequence (a gap window longer than the ring; size the ring to the
-/// feed handler's gap window in messages). Without sequence numbers (<see cref="Apply"/> called with sequence
-/// 0) a recovered update older than the newest on its symbol's side is skipped. A recovered update never puts
-/// its symbol back in transition: the event it belonged to already completed.</para>
+/// <para><b>Order.</b> Level updates are absolute: applied out of sequence order, an older update would set a
+/// level back to a stale size or bring back a removed one. Messages must therefore come in sequence order, as
+/// <see cref="IexTpReceiver"/> (and so <see cref="IexFeedHandler{TListener}"/>) delivers them: what arrives past a gap
+/// waits until the gap is filled or declared lost, and a copy arriving after its gap was declared lost is dropped.</para>
 /// </remarks>
 public sealed class DeepBookBuilder<TListener> : IDisposable
     where TListener : struct, IIexBookListener
@@ -47,12 +40,7 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
     private readonly bool _addSymbolsOnFirstSight;
     private readonly long[] _malformed = new long[MalformedReasonCount];
     private TListener _listener;
-    private readonly IexRecentLevel[] _recent;
-    private readonly int _recentMask;
-    private long _recentCount;
     private long _receiveTimestampNs;
-    private long _sequence;
-    private bool _applyingRecovered;
     private bool _disposed;
 
     private long _messages;
@@ -67,13 +55,12 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
     private long _invalidSymbols;
     private long _rejectedUpdates;
     private long _missingLevelDeletes;
-    private long _staleLevelUpdates;
     private long _crossedQuotes;
     private long _orderMessagesNotApplied;
     private byte _lastSystemEvent;
 
     /// <summary>Allocates <paramref name="symbolCapacity"/> books of <paramref name="depth"/> levels per side, owned (and disposed) by the builder.</summary>
-    public DeepBookBuilder(int symbolCapacity, int depth, TListener listener, bool addSymbolsOnFirstSight = true, int recentLevelCapacity = DefaultRecentLevelCapacity)
+    public DeepBookBuilder(int symbolCapacity, int depth, TListener listener, bool addSymbolsOnFirstSight = true)
     {
         if (symbolCapacity < 1)
         {
@@ -92,7 +79,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         }
 
         _ownsBooks = true;
-        _recent = NewRecentRing(recentLevelCapacity, out _recentMask);
         _index = new IexSymbolIndex(symbolCapacity);
         _states = new IexBookState[symbolCapacity];
         _listener = listener;
@@ -103,10 +89,9 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
     /// Uses books the caller owns (e.g. the engine's <c>MarketBooks.L2(i)</c> in instrument order, then
     /// <see cref="Register"/> each instrument's symbol in the same order so book index = instrument id).
     /// </summary>
-    public DeepBookBuilder(IReadOnlyList<L2Book> books, TListener listener, bool addSymbolsOnFirstSight = false, int recentLevelCapacity = DefaultRecentLevelCapacity)
+    public DeepBookBuilder(IReadOnlyList<L2Book> books, TListener listener, bool addSymbolsOnFirstSight = false)
     {
         ArgumentNullException.ThrowIfNull(books);
-        _recent = NewRecentRing(recentLevelCapacity, out _recentMask);
         if (books.Count < 1)
         {
             IexThrowHelper.ThrowArgument(nameof(books), "at least one book is needed");
@@ -124,12 +109,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         _listener = listener;
         _addSymbolsOnFirstSight = addSymbolsOnFirstSight;
     }
-
-    /// <summary>Default length of the ring of recent level updates recovered updates are checked against.</summary>
-    public const int DefaultRecentLevelCapacity = 4096;
-
-    /// <summary>Applied level updates remembered to judge recovered ones (a power of two).</summary>
-    public int RecentLevelCapacity => _recent.Length;
 
     /// <summary>The downstream listener, in place (it is held by value).</summary>
     public ref TListener Listener => ref _listener;
@@ -171,9 +150,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
     /// <summary>Size-0 updates for a price the book does not hold (never sent, or dropped below the depth).</summary>
     public long MissingLevelDeletes => _missingLevelDeletes;
 
-    /// <summary>Recovered level (or TOPS quote) updates skipped: a newer update at their price (quote) was applied, or could have been.</summary>
-    public long StaleLevelUpdates => _staleLevelUpdates;
-
     /// <summary>Published quotes whose bid was above the ask (IEX should never complete an event crossed).</summary>
     public long CrossedQuotes => _crossedQuotes;
 
@@ -202,16 +178,13 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         (uint)reason < (uint)_malformed.Length ? _malformed[(int)reason] : 0;
 
     /// <summary>
-    /// Decodes <paramref name="message"/> (one IEX message of <paramref name="protocol"/>) and applies it.
-    /// <paramref name="recovered"/>: the message fills a gap after newer messages were applied.
-    /// <paramref name="sequence"/>: its IEX-TP sequence number (0 when unknown), by which recovered updates are judged.
+    /// Decodes <paramref name="message"/> (one IEX message of <paramref name="protocol"/>, the next in sequence order)
+    /// and applies it.
     /// </summary>
-    public IexMalformedReason Apply(IexProtocol protocol, ReadOnlySpan<byte> message, long receiveTimestampNs, bool recovered = false, long sequence = 0)
+    public IexMalformedReason Apply(IexProtocol protocol, ReadOnlySpan<byte> message, long receiveTimestampNs)
     {
         _messages++;
         _receiveTimestampNs = receiveTimestampNs;
-        _applyingRecovered = recovered;
-        _sequence = sequence;
         var handler = new DeepBookHandler<TListener>(this);
         IexMalformedReason reason = IexParser.Parse(protocol, message, ref handler);
         if (reason != IexMalformedReason.None)
@@ -242,12 +215,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         bookIndex = symbol.IsValid ? _index.Find(symbol.Key) : -1;
         return bookIndex >= 0;
     }
-
-    /// <summary>
-    /// Forgets the recent level updates recovered ones are judged by: when sequence numbers restart (a new IEX-TP
-    /// session) or the books were rebuilt.
-    /// </summary>
-    public void ForgetRecentLevels() => _recentCount = 0;
 
     /// <summary>The book at <paramref name="bookIndex"/> (0..<see cref="Count"/>-1).</summary>
     public L2Book Book(int bookIndex) => _books[bookIndex];
@@ -298,13 +265,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         Side side = message.Side;
         long timestamp = message.Timestamp;
         long rawPrice = message.RawPrice;
-        ref long sideTimestamp = ref side == Side.Buy ? ref state.LastBidTimestamp : ref state.LastAskTimestamp;
-        if (_applyingRecovered && IsSuperseded(index, side, rawPrice, timestamp, sideTimestamp))
-        {
-            _staleLevelUpdates++;
-            return;
-        }
-
         bool complete = message.IsEventProcessingComplete;
         if (rawPrice > 0 && rawPrice <= IexPrice.MaxConvertible)
         {
@@ -316,12 +276,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
                 _missingLevelDeletes++;
             }
 
-            if (timestamp > sideTimestamp)
-            {
-                sideTimestamp = timestamp;
-            }
-
-            Remember(index, side, rawPrice);
             _listener.OnLevel(new IexLevelUpdate(index, state.Symbol, side, price, size, complete, timestamp, _receiveTimestampNs));
         }
         else
@@ -330,15 +284,7 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
             _rejectedUpdates++;
         }
 
-        if (_applyingRecovered)
-        {
-            // the recovered update's event completed long ago; publish the corrected top unless a newer event is open
-            if (!state.InTransition)
-            {
-                PublishIfChanged(index, ref state, timestamp);
-            }
-        }
-        else if (complete)
+        if (complete)
         {
             state.InTransition = false;
             PublishIfChanged(index, ref state, timestamp);
@@ -357,17 +303,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         {
             return;
         }
-
-        // a quote replaces the whole top, so any newer quote supersedes a recovered one
-        ref IexBookState quoted = ref _states[index];
-        if (_applyingRecovered && (_sequence > 0 ? _sequence < quoted.LastQuoteSequence : message.Timestamp < quoted.LastBidTimestamp))
-        {
-            _staleLevelUpdates++;
-            return;
-        }
-
-        quoted.LastQuoteSequence = Math.Max(quoted.LastQuoteSequence, _sequence);
-        quoted.LastBidTimestamp = Math.Max(quoted.LastBidTimestamp, message.Timestamp);
 
         long rawBid = message.RawBidPrice;
         long rawAsk = message.RawAskPrice;
@@ -462,72 +397,6 @@ public sealed class DeepBookBuilder<TListener> : IDisposable
         _trades++;
         _listener.OnTrade(new IexTrade(
             index, _states[index].Symbol, IexPrice.ToEngine(rawPrice), size, tradeId, saleConditionFlags, timestamp, _receiveTimestampNs));
-    }
-
-    private static IexRecentLevel[] NewRecentRing(int capacity, out int mask)
-    {
-        if (capacity < 1 || capacity > 1 << 24)
-        {
-            IexThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), capacity, "recent level capacity must be 1..2^24");
-        }
-
-        int length = (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
-        mask = length - 1;
-        return new IexRecentLevel[length];
-    }
-
-    /// <summary>Records an applied level update in the ring (only with a sequence number, i.e. from the feed handler).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Remember(int index, Side side, long rawPrice)
-    {
-        if (_sequence <= 0)
-        {
-            return;
-        }
-
-        ref IexRecentLevel entry = ref _recent[(int)(_recentCount++ & _recentMask)];
-        entry.BookIndex = index;
-        entry.Side = (byte)side;
-        entry.Recovered = _applyingRecovered;
-        entry.RawPrice = rawPrice;
-        entry.Sequence = _sequence;
-    }
-
-    /// <summary>
-    /// True when a recovered update must not be applied: a newer update at its price is in the ring, or the ring no
-    /// longer reaches back to its sequence. Walks back from the newest entry and stops at the first in-sequence
-    /// entry older than the recovered update (every in-sequence entry before it is older still). Runs only for
-    /// recovered messages.
-    /// </summary>
-    private bool IsSuperseded(int index, Side side, long rawPrice, long timestamp, long sideTimestamp)
-    {
-        if (_sequence <= 0)
-        {
-            return timestamp < sideTimestamp;
-        }
-
-        long available = Math.Min(_recentCount, _recent.Length);
-        for (long back = 1; back <= available; back++)
-        {
-            ref IexRecentLevel entry = ref _recent[(int)((_recentCount - back) & _recentMask)];
-            if (entry.Sequence < _sequence)
-            {
-                if (!entry.Recovered)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (entry.Sequence > _sequence && entry.BookIndex == index && entry.Side == (byte)side && entry.RawPrice == rawPrice)
-            {
-                return true;
-            }
-        }
-
-        // the whole ring is newer than the recovered update: with a full ring, what came before it is unknown
-        return _recentCount > _recent.Length;
     }
 
     private void PublishIfChanged(int index, ref IexBookState state, long timestamp)

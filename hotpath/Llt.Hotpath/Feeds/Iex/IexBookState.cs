@@ -13,13 +13,6 @@ internal struct IexBookState
     public long PublishedAskPrice;
     public long PublishedAskSize;
 
-    /// <summary>Timestamps of the newest level update applied per side, to refuse stale recovered ones.</summary>
-    public long LastBidTimestamp;
-    public long LastAskTimestamp;
-
-    /// <summary>Sequence of the newest TOPS quote applied, to refuse stale recovered ones.</summary>
-    public long LastQuoteSequence;
-
     public byte TradingStatus;
     public byte OperationalHaltStatus;
 }

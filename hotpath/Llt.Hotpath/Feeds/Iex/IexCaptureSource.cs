@@ -9,7 +9,10 @@ namespace Llt.Hotpath.Feeds.Iex;
 /// stays short. The agent keeps this value in a field and passes the (memory-mapped) capture's span on each call,
 /// as a span cannot live in a class. Datagrams matching <see cref="LineB"/> go to line B, those matching
 /// <see cref="LineA"/> to line A (B is checked first, so A may be <see cref="UdpLineFilter.Any"/>); others are
-/// counted and skipped. The capture timestamp is the receive time, so gap windows run on capture time.
+/// counted and skipped. The capture timestamp is the receive time, so gap windows run on capture time. At the end of
+/// the capture (or at damage that stops it) the feed is flushed (<see cref="IexFeedHandler{TListener}.Flush()"/>):
+/// gaps still open are declared lost and the messages that waited behind them applied, so the books end as complete
+/// as the capture allows.
 /// </summary>
 /// <example>
 /// <code>
@@ -49,7 +52,8 @@ public struct IexCaptureSource
 
     /// <summary>
     /// Feeds up to <paramref name="maxDatagrams"/> datagrams of <paramref name="file"/> (the bytes given to the
-    /// constructor) to <paramref name="feed"/>; returns the datagrams read (0 once finished).
+    /// constructor) to <paramref name="feed"/>, flushing it when the capture ends; returns the datagrams read (0 once
+    /// finished).
     /// </summary>
     public int Poll<TListener>(ReadOnlySpan<byte> file, IexFeedHandler<TListener> feed, int maxDatagrams)
         where TListener : struct, IIexBookListener
@@ -68,7 +72,13 @@ public struct IexCaptureSource
         {
             if (!_cursor.TryReadNextUdp(file, out UdpDatagram datagram))
             {
-                IsFinished = true;
+                if (!IsFinished)
+                {
+                    // nothing more can fill the gaps still open: declare them and apply what waited behind them
+                    IsFinished = true;
+                    feed.Flush(ref gapHandler);
+                }
+
                 break;
             }
 

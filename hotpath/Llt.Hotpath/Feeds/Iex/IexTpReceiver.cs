@@ -40,6 +40,7 @@ public struct IexTpReceiver
     private long _heartbeats;
     private long _wrongProtocolSegments;
     private long _holdBackOverflows;
+    private long _droppedHeldMessages;
     private long _lastSendTime;
 
     /// <param name="protocol">The message protocol of the channel; segments of another are refused and counted.</param>
@@ -102,6 +103,9 @@ public struct IexTpReceiver
 
     /// <summary>Messages that could not wait behind a gap (hold-back full, or longer than a slot): the gaps below them were declared lost.</summary>
     public readonly long HoldBackOverflows => _holdBackOverflows;
+
+    /// <summary>Held messages dropped by <see cref="RestartAt"/>, never handed on.</summary>
+    public readonly long DroppedHeldMessages => _droppedHeldMessages;
 
     /// <summary>Send time of the last segment that delivered messages (IEX's clock, epoch ns).</summary>
     public readonly long LastSendTime => _lastSendTime;
@@ -221,7 +225,30 @@ public struct IexTpReceiver
         return _holdBack.Release(long.MaxValue, ref messageHandler);
     }
 
+    /// <summary>
+    /// Expects <paramref name="nextSequence"/> next in the current session (0: adopt the next segment's), forgetting
+    /// pending gaps without declaring them and dropping (counting, in <see cref="DroppedHeldMessages"/>) what waited
+    /// behind them: the consumer was rebuilt from a snapshot, or a capture is replayed again from its start, so
+    /// neither is to be handed on. Returns the held messages dropped.
+    /// </summary>
+    public int RestartAt(long nextSequence)
+    {
+        _arbiter.ResetTo(nextSequence);
+        var discard = default(DiscardedMessages);
+        int dropped = _holdBack.Count == 0 ? 0 : _holdBack.Release(long.MaxValue, ref discard);
+        _droppedHeldMessages += dropped;
+        return dropped;
+    }
+
     private readonly int ReleaseInOrder<TMessageHandler>(ref TMessageHandler messageHandler)
         where TMessageHandler : struct, ISequencedMessageHandler =>
         _holdBack.Count == 0 ? 0 : _holdBack.Release(_arbiter.FirstUndelivered, ref messageHandler);
+
+    /// <summary>Takes the held messages <see cref="RestartAt"/> drops.</summary>
+    private struct DiscardedMessages : ISequencedMessageHandler
+    {
+        public readonly void OnMessage(ReadOnlySpan<byte> message, long sequence, long receiveTimestampNs)
+        {
+        }
+    }
 }

@@ -238,18 +238,6 @@ public sealed class DeepBookBuilderTests
     }
 
     [Fact]
-    public void RecoveredUpdateOlderThanTheNewestOnItsSide_IsSkipped_SoItCannotUndoANewerLevel()
-    {
-        using var builder = NewBuilder();
-        Apply(builder, IexWire.Bid("ZIEXT", 99.05m, 300, timestamp: Ts + 10));
-
-        builder.Apply(IexProtocol.Deep, IexWire.Bid("ZIEXT", 99.05m, 100, timestamp: Ts), 0, recovered: true);
-
-        Assert.Equal(1, builder.StaleLevelUpdates);
-        Assert.Equal(300, builder.Book(0).BestBidSize);
-    }
-
-    [Fact]
     public void SystemEvent_IsRemembered()
     {
         using var builder = NewBuilder();

@@ -70,6 +70,32 @@ public sealed class IexCaptureSourceTests
     }
 
     [Fact]
+    public void CaptureEndingWithAGapOpen_FlushesTheFeed_SoWhatWaitedBehindTheGapIsApplied()
+    {
+        // sequences 2..3 are on neither line; the window (long) would keep 4..5 waiting forever without the flush
+        byte[] file = IexCaptureFile.PcapNg(
+            new(T0, IexCaptureFile.GroupA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 1m, 1))),
+            new(T0 + 1_000, IexCaptureFile.GroupA, IexWire.Segment(IexWire.Deep, Session, 4, IexWire.Bid("ZIEXT", 1.03m, 1), IexWire.Bid("ZIEXT", 1.04m, 1))));
+        using var books = new DeepBookBuilder<RecordingBookListener>(4, 16, new RecordingBookListener());
+        var feed = new IexFeedHandler<RecordingBookListener>(IexProtocol.Deep, books, 1_000, long.MaxValue, startSequence: 1);
+        var source = new IexCaptureSource(file, UdpLineFilter.Any, UdpLineFilter.None);
+        var gaps = new RecordingGapHandler();
+
+        Assert.Equal(2, source.Poll(file, feed, 2, ref gaps));
+        Assert.False(source.IsFinished);
+        Assert.Equal(2, feed.HeldMessages);
+        Assert.Equal(0, source.Poll(file, feed, 2, ref gaps)); // finds the end
+
+        Assert.True(source.IsFinished);
+        Assert.Equal([(2L, 3L)], gaps.Declared);
+        Assert.Equal(0, feed.HeldMessages);
+        Assert.Equal(3, feed.MessagesApplied);
+        Assert.Equal(3, books.Book(0).BidLevelCount);
+        Assert.Equal(0, source.Poll(file, feed, 2, ref gaps));
+        Assert.Single(gaps.Declared);
+    }
+
+    [Fact]
     public void NotACapture_FinishesAtOnceWithUnknownFormat()
     {
         byte[] file = "not a capture at all"u8.ToArray();

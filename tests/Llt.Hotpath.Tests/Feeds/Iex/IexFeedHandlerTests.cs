@@ -28,20 +28,23 @@ public sealed class IexFeedHandlerTests
     }
 
     [Fact]
-    public void SegmentPastTheNextSequence_IsAGap_FilledLaterFromTheOtherLine_WithoutUndoingNewerLevels()
+    public void SegmentPastTheNextSequence_WaitsBehindTheGap_ThenEverythingAppliesInSequenceOrder()
     {
         using var books = NewBooks();
         var feed = NewFeed(books);
         feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 99.00m, 1)), 1);
         // A loses sequences 2..4, then carries 5..6: 99.01 set to 7, 99.02 removed
-        feed.OnDatagram(
+        int pastTheGap = feed.OnDatagram(
             LineArbiter.LineA,
             IexWire.Segment(IexWire.Deep, Session, 5, IexWire.Bid("ZIEXT", 99.01m, 7, timestamp: 5), IexWire.Bid("ZIEXT", 99.02m, 0, timestamp: 6)),
             2);
+        Assert.Equal(0, pastTheGap);
+        Assert.Equal(2, feed.HeldMessages);
+        Assert.Equal(1, books.LevelUpdates); // nothing past the gap reached the book yet
         Assert.Equal(1, feed.Arbiter.Gaps);
         Assert.Equal(3, feed.Arbiter.GapMessages);
 
-        int recovered = feed.OnDatagram(
+        int applied = feed.OnDatagram(
             LineArbiter.LineB,
             IexWire.Segment(
                 IexWire.Deep,
@@ -52,57 +55,67 @@ public sealed class IexFeedHandlerTests
                 IexWire.Ask("ZIEXT", 99.10m, 4, timestamp: 4)),
             3);
 
-        Assert.Equal(3, recovered);
+        Assert.Equal(5, applied); // the 3 recovered, then the 2 that waited
         Assert.Equal(3, feed.Arbiter.Recovered);
         Assert.Equal(0, feed.Arbiter.PendingGapCount);
+        Assert.Equal(0, feed.HeldMessages);
         Assert.Equal(6, feed.MessagesApplied);
-        // 99.01 x2 is older than the 99.01 x7 applied at sequence 5, and 99.02 x3 older than its removal at 6:
-        // level updates are absolute, so both are skipped; the ask at a price nothing newer touched is applied
+        // the book saw the session in sequence order: 99.01 went 2 then 7 (never back to 2), 99.02 went 3 then away
+        Assert.Equal([1L, 2L, 3L, 4L, 7L, 0L], books.Listener.Levels.Select(l => l.Size));
         L2Book book = books.Book(0);
         Assert.Equal(2, book.BidLevelCount);
         Assert.Equal(new BookLevel(IexWire.Price8(99.01m), 7, 0), book.GetLevel(Side.Buy, 0));
         Assert.Equal(new BookLevel(IexWire.Price8(99.10m), 4, 0), book.GetLevel(Side.Sell, 0));
-        Assert.Equal(2, books.StaleLevelUpdates);
         Assert.Equal((IexWire.Price8(99.01m), IexWire.Price8(99.10m)), (books.Listener.Quotes[^1].BidPrice, books.Listener.Quotes[^1].AskPrice));
     }
 
     [Fact]
-    public void RecoveredUpdate_OlderThanTheRingOfRecentLevels_IsSkippedAsUnknowable()
+    public void GapLongerThanTheHoldBack_IsGivenUp_AndItsLateCopyIsDropped_NeverAppliedOutOfOrder()
     {
-        using var books = new DeepBookBuilder<RecordingBookListener>(8, 16, new RecordingBookListener(), recentLevelCapacity: 4);
-        var feed = NewFeed(books);
-        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 99.00m, 1)), 1);
+        using var books = NewBooks();
+        var feed = new IexFeedHandler<RecordingBookListener>(IexProtocol.Deep, books, 1_000, long.MaxValue, startSequence: 1, holdBackMessages: 8);
+        var gaps = new RecordingGapHandler();
+        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 99.00m, 1)), 1, ref gaps);
         var later = new byte[8][];
         for (int i = 0; i < later.Length; i++)
         {
             later[i] = IexWire.Ask("ZIEXT", 100m + i, 1, timestamp: 10 + i);
         }
 
-        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 3, later), 2);
+        // sequences 3..10 behind the gap at 2: the hold-back (8 from sequence 2) has no room for 10
+        int applied = feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 3, later), 2, ref gaps);
 
-        feed.OnDatagram(LineArbiter.LineB, IexWire.Segment(IexWire.Deep, Session, 2, IexWire.Bid("ZIEXT", 98m, 1, timestamp: 2)), 3);
+        Assert.Equal(8, applied);
+        Assert.Equal(1, feed.HoldBackOverflows);
+        Assert.Equal([(2L, 2L)], gaps.Declared);
 
-        Assert.Equal(1, books.StaleLevelUpdates);
-        Assert.Equal(1, books.Book(0).BidLevelCount);
+        int late = feed.OnDatagram(LineArbiter.LineB, IexWire.Segment(IexWire.Deep, Session, 2, IexWire.Bid("ZIEXT", 98m, 1, timestamp: 2)), 3, ref gaps);
+
+        Assert.Equal(0, late);
+        Assert.Equal(1, feed.Arbiter.LatePackets);
+        Assert.Equal(9, feed.MessagesApplied);
+        Assert.Equal(1, books.Book(0).BidLevelCount); // the late 98.00 bid never reached the book
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => IexWire.Price8(100m + i)), books.Listener.Levels.Skip(1).Select(l => l.Price));
     }
 
     [Fact]
-    public void RecoveredTopsQuote_OlderThanTheQuoteApplied_IsSkipped()
+    public void TopsQuotePastAGap_WaitsForTheRecoveredOne_SoTheNewestQuoteEndsOnTop()
     {
         using var books = NewBooks();
         var feed = new IexFeedHandler<RecordingBookListener>(IexProtocol.Tops, books, 1_000, long.MaxValue, startSequence: 1);
         feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Tops, Session, 1, IexWire.QuoteUpdate(0, 1, "ATSG", 100, 241900, 242500, 100)), 1);
         feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Tops, Session, 3, IexWire.QuoteUpdate(0, 3, "ATSG", 300, 242000, 242600, 300)), 2);
+        Assert.Equal(100, books.Book(0).BestBidSize);
 
         feed.OnDatagram(LineArbiter.LineB, IexWire.Segment(IexWire.Tops, Session, 2, IexWire.QuoteUpdate(0, 2, "ATSG", 200, 241950, 242550, 200)), 3);
 
         Assert.Equal(1, feed.Arbiter.Recovered);
-        Assert.Equal(1, books.StaleLevelUpdates);
+        Assert.Equal([100L, 200L, 300L], books.Listener.Quotes.Select(q => q.BidSize));
         Assert.Equal(300, books.Book(0).BestBidSize);
     }
 
     [Fact]
-    public void AfterASessionChange_RecoveredUpdatesAreNotJudgedByTheOldSessionsSequenceNumbers()
+    public void NewSessionStartingPastItsFirstSequence_WaitsForTheOtherLine_ThenAppliesTheNewSessionInOrder()
     {
         using var books = NewBooks();
         var feed = NewFeed(books);
@@ -112,16 +125,54 @@ public sealed class IexFeedHandlerTests
             1);
         // the new session's first segment on A is its sequence 3: 1..2 are a gap, filled by B
         feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session + 1, 3, IexWire.Bid("ZIEXT", 96.00m, 1)), 2);
+        Assert.Equal(1, feed.HeldMessages);
 
         feed.OnDatagram(
             LineArbiter.LineB,
             IexWire.Segment(IexWire.Deep, Session + 1, 1, IexWire.Bid("ZIEXT", 97.00m, 1), IexWire.Bid("ZIEXT", 98.00m, 5)),
             3);
 
-        // the old session's sequence 3 also set 98.00, but it is not newer than the new session's sequence 2
         Assert.Equal(2, feed.Arbiter.Recovered);
-        Assert.Equal(0, books.StaleLevelUpdates);
+        Assert.Equal(
+            [IexWire.Price8(97.00m), IexWire.Price8(98.00m), IexWire.Price8(96.00m)],
+            books.Listener.Levels.Skip(3).Select(l => l.Price));
         Assert.Equal(new BookLevel(IexWire.Price8(98.00m), 5, 0), books.Book(0).GetLevel(Side.Buy, 1));
+        Assert.Equal(5, books.Book(0).BidLevelCount);
+    }
+
+    [Fact]
+    public void Flush_DeclaresTheGapStillOpen_AndAppliesWhatWaitedBehindIt()
+    {
+        using var books = NewBooks();
+        var feed = NewFeed(books);
+        var gaps = new RecordingGapHandler();
+        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 99.00m, 1)), 1, ref gaps);
+        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 4, IexWire.Bid("ZIEXT", 99.03m, 1), IexWire.Bid("ZIEXT", 99.04m, 1)), 2, ref gaps);
+        Assert.Equal(1, books.Book(0).BidLevelCount);
+
+        Assert.Equal(2, feed.Flush(ref gaps));
+
+        Assert.Equal([(2L, 3L)], gaps.Declared);
+        Assert.Equal(0, feed.HeldMessages);
+        Assert.Equal(3, books.Book(0).BidLevelCount);
+        Assert.Equal(0, feed.Flush(ref gaps)); // nothing more
+    }
+
+    [Fact]
+    public void RestartAt_DropsWhatWaitedBehindAGap_AndExpectsTheGivenSequence()
+    {
+        using var books = NewBooks();
+        var feed = NewFeed(books);
+        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 99.00m, 1)), 1);
+        feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 4, IexWire.Bid("ZIEXT", 99.03m, 1)), 2);
+
+        Assert.Equal(1, feed.RestartAt(1));
+
+        Assert.Equal(0, feed.HeldMessages);
+        Assert.Equal(0, feed.Arbiter.PendingGapCount);
+        Assert.Equal(1, feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 1, IexWire.Bid("ZIEXT", 98.00m, 1)), 3));
+        Assert.Equal(2, feed.MessagesApplied);
+        Assert.Equal(2, books.Book(0).BidLevelCount); // 99.00 and 98.00: the dropped 99.03 never reached the book
     }
 
     [Fact]
@@ -134,9 +185,11 @@ public sealed class IexFeedHandlerTests
         feed.OnDatagram(LineArbiter.LineA, IexWire.Segment(IexWire.Deep, Session, 5, IexWire.Bid("ZIEXT", 99.04m, 1)), 100, ref gaps);
 
         Assert.Equal(0, feed.ExpireGaps(900, ref gaps));
-        Assert.Equal(1, feed.ExpireGaps(1_200, ref gaps));
+        Assert.Equal(1, books.Book(0).BidLevelCount); // 99.04 waits behind the gap
+        Assert.Equal(1, feed.ExpireGaps(1_200, ref gaps)); // declared: the one message behind it is applied
         Assert.Equal(0, feed.ExpireGaps(5_000, ref gaps));
 
+        Assert.Equal(2, books.Book(0).BidLevelCount);
         Assert.Equal([(2L, 4L)], gaps.Declared);
         Assert.Equal(1, feed.Arbiter.LostGaps);
         Assert.Equal(3, feed.Arbiter.LostMessages);
@@ -305,7 +358,9 @@ public sealed class IexFeedHandlerTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(feed.Arbiter.Recovered > 1_000);
-        Assert.True(books.StaleLevelUpdates > 0);
+        Assert.Equal(0, feed.HeldMessages);
+        Assert.Equal((Segments - 1) * messages.Length, feed.MessagesApplied); // segment 511 is never sent
+        Assert.Equal(feed.MessagesApplied, books.Messages);
     }
 
     private static DeepBookBuilder<RecordingBookListener> NewBooks() => new(8, 16, new RecordingBookListener());

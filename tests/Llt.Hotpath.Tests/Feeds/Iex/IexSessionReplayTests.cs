@@ -34,7 +34,7 @@ public sealed class IexSessionReplayTests : IDisposable
         public readonly void OnMessage(ReadOnlySpan<byte> message, long sequence, long receiveTimestampNs)
         {
             Sequences.Add(sequence);
-            Books.Apply(IexProtocol.Deep, message, receiveTimestampNs, recovered: false, sequence);
+            Books.Apply(IexProtocol.Deep, message, receiveTimestampNs);
         }
     }
 
@@ -125,6 +125,41 @@ public sealed class IexSessionReplayTests : IDisposable
         Assert.Equal(25 * PerSegment, receiver.Arbiter.Recovered);
         Assert.True(receiver.Heartbeats > 0);
         Assert.Equal(Enumerable.Range(1, generator.Messages.Count).Select(i => (long)i), applier.Sequences);
+        Assert.Equal(0, books.MalformedMessages);
+        Assert.Equal(Reference(generator.Messages, generator.Symbols), Snapshot(books, generator.Symbols));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DeepOnTwoLines_ThroughTheCaptureSourceAndFeedHandler_BuildsTheBooksOfTheSessionInOrder(bool pcapng)
+    {
+        var generator = new IexSessionGenerator(IexWire.Deep, seed: 5).Generate(3_000);
+        var faults = new MoldUdpFeedFaults
+        {
+            DropOnA = new HashSet<int>(Enumerable.Range(0, 25).Select(i => 4 + (i * 19))),
+            DropOnB = new HashSet<int> { 2, 3 },
+            DuplicateOnA = new HashSet<int> { 1, 40 },
+            BLagNs = IexFeedWriter.SegmentIntervalNs * 3,
+            HeartbeatEvery = 30,
+        };
+        byte[] capture = pcapng
+            ? IexFeedWriter.PcapNg(IexWire.Deep, generator.Messages, PerSegment, faults)
+            : IexFeedWriter.Pcap(IexWire.Deep, generator.Messages, PerSegment, faults);
+        using var books = new DeepBookBuilder<CountingBookListener>(8, 64, default);
+        var feed = new IexFeedHandler<CountingBookListener>(IexProtocol.Deep, books, long.MaxValue, 1_000_000, startSequence: 1);
+        var source = new IexCaptureSource(capture, LineA, LineB);
+        var gaps = new RecordingGapHandler();
+
+        while (!source.IsFinished)
+        {
+            source.Poll(capture, feed, 16, ref gaps);
+        }
+
+        Assert.Equal(CaptureError.None, source.Cursor.Error);
+        Assert.Empty(gaps.Declared);
+        Assert.Equal(25 * PerSegment, feed.Arbiter.Recovered);
+        Assert.Equal(generator.Messages.Count, feed.MessagesApplied);
         Assert.Equal(0, books.MalformedMessages);
         Assert.Equal(Reference(generator.Messages, generator.Symbols), Snapshot(books, generator.Symbols));
     }

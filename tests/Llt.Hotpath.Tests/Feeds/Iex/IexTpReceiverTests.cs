@@ -118,6 +118,24 @@ public sealed class IexTpReceiverTests
     }
 
     [Fact]
+    public void RestartAt_DropsAndCountsWhatWaited_ThenSequencesFromTheGivenNumber()
+    {
+        var receiver = NewReceiver();
+        var handler = new RecordingMessageHandler();
+        var gaps = new RecordingGapHandler();
+        receiver.OnDatagram(LineArbiter.LineA, Segment(1, 1), 1, ref handler, ref gaps);
+        receiver.OnDatagram(LineArbiter.LineA, Segment(4, 2), 2, ref handler, ref gaps);
+
+        Assert.Equal(2, receiver.RestartAt(10));
+
+        Assert.Equal((0, 2L, 0), (receiver.HeldMessages, receiver.DroppedHeldMessages, receiver.Arbiter.PendingGapCount));
+        Assert.Empty(gaps.Declared); // forgotten, not declared
+        Assert.Equal(1, receiver.OnDatagram(LineArbiter.LineA, Segment(10, 1), 3, ref handler, ref gaps));
+        Assert.Equal(0, receiver.Flush(ref handler, ref gaps)); // nothing held any more
+        Assert.Equal([1L, 10], handler.Messages.Select(m => m.Sequence));
+    }
+
+    [Fact]
     public void UnknownProtocol_IsRefusedAtConstruction()
     {
         Assert.Throws<ArgumentException>(() => new IexTpReceiver(IexProtocol.Unknown, new LineArbiter(1, 1)));
