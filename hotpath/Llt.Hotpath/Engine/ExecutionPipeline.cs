@@ -742,15 +742,7 @@ public sealed class ExecutionPipeline
 
     private void JournalReplace(long clOrdId, long origClOrdId, int instrumentId, int strategyId, long price, long qty, long decisionTs)
     {
-        int length = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
-        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(length), 0);
-        replace.SetClOrdId((ulong)clOrdId);
-        replace.SetOrigClOrdId((ulong)origClOrdId);
-        replace.SetInstrumentId(instrumentId);
-        replace.SetStrategyId((short)strategyId);
-        replace.SetPrice(price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : price);
-        replace.SetQty(qty);
-        replace.SetDecisionTs((ulong)decisionTs);
+        int length = ReplaceOrderWriter.Encode(_journal.ClearedScratch(ReplaceOrderWriter.Length), clOrdId, origClOrdId, instrumentId, strategyId, price, qty, decisionTs);
         _journal.AppendScratch(ReplaceOrderEncoder.TemplateId, length);
     }
 

@@ -1,4 +1,5 @@
 using Llt.Hotpath.Counters;
+using Llt.Hotpath.Orders;
 using Llt.Hotpath.Runtime;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;
@@ -129,15 +130,8 @@ public sealed class OrderEntry
 
     private void JournalReplace(in OrderIntent intent)
     {
-        const int length = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
-        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_journal.ClearedScratch(length), 0);
-        replace.SetClOrdId((ulong)intent.ClOrdId);
-        replace.SetOrigClOrdId((ulong)intent.OrigClOrdId);
-        replace.SetInstrumentId(intent.Request.InstrumentId);
-        replace.SetStrategyId((short)intent.StrategyId);
-        replace.SetPrice(intent.Request.Price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : intent.Request.Price);
-        replace.SetQty(intent.Request.Qty);
-        replace.SetDecisionTs((ulong)intent.DecisionTs);
+        int length = ReplaceOrderWriter.Encode(_journal.ClearedScratch(ReplaceOrderWriter.Length), intent.ClOrdId, intent.OrigClOrdId,
+            intent.Request.InstrumentId, intent.StrategyId, intent.Request.Price, intent.Request.Qty, intent.DecisionTs);
         _journal.AppendScratch(ReplaceOrderEncoder.TemplateId, length);
     }
 

@@ -5,6 +5,7 @@ using Llt.Hotpath.Counters;
 using Llt.Hotpath.Feeds.Publishing;
 using Llt.Hotpath.Ipc;
 using Llt.Hotpath.Memory;
+using Llt.Hotpath.Orders;
 using Llt.Hotpath.Strategies;
 using Llt.Hotpath.Venues;
 using Llt.Sbe;
@@ -32,7 +33,6 @@ public sealed class VenueGateway
 
     private const int NewOrderLength = NewOrderEncoder.HeaderLength + NewOrderEncoder.BlockLength;
     private const int CancelLength = CancelOrderEncoder.HeaderLength + CancelOrderEncoder.BlockLength;
-    private const int ReplaceLength = ReplaceOrderEncoder.HeaderLength + ReplaceOrderEncoder.BlockLength;
 
     // the sealed type: TryClaim on every order is a direct call Native AOT can inline (not through the abstract base)
     private readonly OneToOneRingBuffer _orders;
@@ -172,21 +172,14 @@ public sealed class VenueGateway
     /// </summary>
     public bool SendReplace(long clOrdId, long origClOrdId, int instrumentId, int strategyId, long price, long qty, long decisionTs)
     {
-        int index = _orders.TryClaim(ReplaceOrderEncoder.TemplateId, ReplaceLength);
+        int index = _orders.TryClaim(ReplaceOrderEncoder.TemplateId, ReplaceOrderWriter.Length);
         if (index < 0)
         {
             OrdersRefused.Increment();
             return false;
         }
 
-        var replace = ReplaceOrderEncoder.WrapAndApplyHeader(_orders.Buffer.AsSpan(index, ReplaceLength), 0);
-        replace.SetClOrdId((ulong)clOrdId);
-        replace.SetOrigClOrdId((ulong)origClOrdId);
-        replace.SetInstrumentId(instrumentId);
-        replace.SetStrategyId((short)strategyId);
-        replace.SetPrice(price is OrderRequest.NoPrice or <= 0 ? ReplaceOrderEncoder.PriceNullValue : price);
-        replace.SetQty(qty);
-        replace.SetDecisionTs((ulong)decisionTs);
+        ReplaceOrderWriter.Encode(_orders.Buffer.AsSpan(index, ReplaceOrderWriter.Length), clOrdId, origClOrdId, instrumentId, strategyId, price, qty, decisionTs);
         _orders.Commit(index);
         return true;
     }

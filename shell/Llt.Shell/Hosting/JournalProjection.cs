@@ -482,11 +482,7 @@ public sealed class JournalProjection : IDisposable
             // the order lives on under the new id; the old id ends as Replaced
             replaced.Status = OrdStatus.Replaced;
             replaced.UpdatedNs = tsNs;
-            _closed.AddLast(replaced);
-            if (_closed.Count > _closedCapacity)
-            {
-                _closed.RemoveFirst();
-            }
+            RememberClosed(replaced);
 
             _open[clOrdId] = new OrderRow
             {
@@ -560,6 +556,12 @@ public sealed class JournalProjection : IDisposable
         }
 
         _open.Remove(clOrdId);
+        RememberClosed(order);
+    }
+
+    /// <summary>Keeps the last closed orders, oldest forgotten first.</summary>
+    private void RememberClosed(OrderRow order)
+    {
         _closed.AddLast(order);
         if (_closed.Count > _closedCapacity)
         {
