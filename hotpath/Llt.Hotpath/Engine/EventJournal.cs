@@ -151,8 +151,10 @@ public sealed class EventJournal : IDisposable
 
     /// <summary>
     /// While deferring: takes the next place in the held events for a message of <paramref name="length"/> bytes and
-    /// returns it (zeroed), so the caller can encode it later — after the order has left — yet keep its place and
-    /// timestamp. Empty when not deferring or the holding area is full (then append as usual).
+    /// returns it, so the caller can encode it later — after the order has left — yet keep its place and timestamp.
+    /// The place still holds an earlier event's bytes: clear it when encoding (<see cref="Span{T}.Clear"/>), which is
+    /// then off the order's critical path too. Empty when not deferring or the holding area is full (then append as
+    /// usual).
     /// </summary>
     public Span<byte> ReserveDeferred(int templateId, int length)
     {
@@ -179,11 +181,10 @@ public sealed class EventJournal : IDisposable
         BinaryPrimitives.WriteInt64LittleEndian(entry.Slice(8), EpochNanoTime());
         _deferredLength += needed;
         _deferredCount++;
-        entry.Slice(DeferredHeaderLength, length).Clear();
         return handle;
     }
 
-    /// <summary>The reserved (zeroed until filled) message bytes behind <paramref name="handle"/>.</summary>
+    /// <summary>The reserved message bytes behind <paramref name="handle"/> (not cleared: see <see cref="ReserveDeferred"/>).</summary>
     public Span<byte> DeferredMessage(int handle, int length) => _deferred.AsSpan(handle + DeferredHeaderLength, length);
 
     /// <summary>Appends an encoded SBE message (header + body); returns the journal sequence or -1 if refused.</summary>

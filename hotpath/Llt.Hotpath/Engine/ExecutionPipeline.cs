@@ -263,7 +263,9 @@ public sealed class ExecutionPipeline
         if (routeEvent >= 0)
         {
             int length = RouteDecisionWriter.EncodedLength(legCount);
-            RouteDecisionWriter.Encode(_journal.DeferredMessage(routeEvent, length), decision, _legs.AsSpan(0, legCount));
+            Span<byte> place = _journal.DeferredMessage(routeEvent, length);
+            place.Clear();
+            RouteDecisionWriter.Encode(place, decision, _legs.AsSpan(0, legCount));
         }
     }
 

@@ -77,6 +77,7 @@ public sealed class OrderEntry
                 _execution?.Submit(intent, intent.DecisionTs > 0 ? intent.DecisionTs : _clock.NanoTime());
                 if (!newOrder.IsEmpty)
                 {
+                    newOrder.Clear();
                     EncodeNewOrder(intent, newOrder);
                 }
 

@@ -1,6 +1,7 @@
 using Llt.Hotpath.Config;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;
+using Llt.Hotpath.Tests.Runtime;
 
 namespace Llt.Hotpath.Tests.Engine;
 
@@ -451,22 +452,18 @@ public sealed class EngineReplaceTests
         harness.Drain();
         long appliedBefore = strategy.Applied;
 
-        // A steady allocation per amendment shows in every window. CI once saw 2,560 B in one window of this test, and
-        // the indicator kernels' test 7,896 B, under full load and never reproduced: something one-off on the thread.
-        // So a second window decides, and the message keeps both figures.
-        long first = AllocatedAcross(harness, quote, 2_001, 10_000);
-        long second = first == 0 ? 0 : AllocatedAcross(harness, quote, 12_001, 10_000);
+        long from = 2_001;
+        long second = SteadyAllocation.Of(
+            () =>
+            {
+                Pump(harness, quote, from, 10_000);
+                from += 10_000;
+            },
+            out long first);
         Assert.True(second == 0, $"allocated {first} B, then {second} B; agent errors {harness.Engine.Errors.ErrorCount} ({harness.Engine.Errors.LastError}); replaces applied {strategy.Applied - appliedBefore}, rejected {strategy.Rejected}");
         Assert.True(strategy.Applied - appliedBefore >= 9_000, $"replaces applied in the windows: {strategy.Applied - appliedBefore}");
         Assert.Equal(1, harness.Engine.Execution.Oms.OpenCount);
         Assert.Equal(0, harness.Engine.Errors.ErrorCount);
-    }
-
-    private static long AllocatedAcross(EngineHarness harness, byte[] quote, long firstExchangeTs, int count)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Pump(harness, quote, firstExchangeTs, count);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void Pump(EngineHarness harness, byte[] quote, long firstExchangeTs, int count)

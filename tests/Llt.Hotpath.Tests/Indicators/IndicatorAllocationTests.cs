@@ -1,4 +1,5 @@
 using Llt.Hotpath.Indicators;
+using Llt.Hotpath.Tests.Runtime;
 
 namespace Llt.Hotpath.Tests.Indicators;
 
@@ -31,11 +32,9 @@ public sealed class IndicatorAllocationTests
         var c = new double[values.Length];
         RunKernels(values, volumes, a, b, c);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunKernels(values, volumes, a, b, c);
-        long after = GC.GetAllocatedBytesForCurrentThread();
+        long allocated = SteadyAllocation.Of(() => RunKernels(values, volumes, a, b, c), out long first);
 
-        Assert.Equal(0, after - before);
+        Assert.True(allocated == 0, $"allocated {first} B, then {allocated} B");
     }
 
     private static void RunKernels(double[] values, double[] volumes, double[] a, double[] b, double[] c)

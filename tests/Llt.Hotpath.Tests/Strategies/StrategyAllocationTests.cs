@@ -5,6 +5,7 @@ using Llt.Hotpath.Strategies.Examples;
 using Llt.Hotpath.Strategies.MeanReversion;
 using Llt.Hotpath.Strategies.MomentumBreakout;
 using Llt.Sbe;
+using Llt.Hotpath.Tests.Runtime;
 
 namespace Llt.Hotpath.Tests.Strategies;
 
@@ -37,11 +38,17 @@ public sealed class StrategyAllocationTests
         (QuoteTick[] quotes, TradeTick[] trades) = RandomWalk(120_000, seed: 7);
 
         long ordersBefore = Run(harness, quotes, trades, 0, 20_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long orders = Run(harness, quotes, trades, 20_000, 120_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long orders = 0;
+        int from = 20_000;
+        long allocated = SteadyAllocation.Of(
+            () =>
+            {
+                orders += Run(harness, quotes, trades, from, from + 50_000);
+                from += 50_000;
+            },
+            out long first);
 
-        Assert.Equal(0, allocated);
+        Assert.True(allocated == 0, $"allocated {first} B, then {allocated} B");
         Assert.True(ordersBefore > 0 && orders > 100, $"the path should make every hook work: {orders} orders");
         for (int s = 0; s < harness.Host.Count; s++)
         {
