@@ -84,7 +84,8 @@ public sealed class ExecutionPipeline
         _slots = new int[venueCount + 1];
         _outcomes = new ChildOutcome[venueCount + 1];
         _amendedLeaves = new long[venueCount + 1];
-        _parents = new ParentOrderTable(Math.Max(1, oms.Capacity / 2), venueCount + 1);
+        // a split order has two or more children, but an amended whole order is a parent of its one: every open order may be one
+        _parents = new ParentOrderTable(Math.Max(1, oms.Capacity), venueCount + 1);
         _portfolio = portfolio;
         _strategies = strategies;
         _journal = journal;
