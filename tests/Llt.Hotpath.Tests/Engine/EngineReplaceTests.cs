@@ -1,4 +1,5 @@
 using Llt.Hotpath.Config;
+using Llt.Hotpath.Orders;
 using Llt.Hotpath.Strategies;
 using Llt.Sbe;
 using Llt.Hotpath.Tests.Runtime;
@@ -398,6 +399,73 @@ public sealed class EngineReplaceTests
         Assert.Equal([(second.ClOrdId, false)], second.Replaced);
         Assert.Equal((second.ClOrdId, false), Assert.Single(second.Closed));
         Assert.Equal(0, other.Engine.Execution.Oms.OpenCount);
+    }
+
+    /// <summary>STRATEGY_GUIDE's example: a passive buy that follows the bid, amended through the tracker.</summary>
+    private sealed class BidFollower : Strategy
+    {
+        private PendingOrderTracker _pending = null!;
+        private long[] _restingAt = [];
+
+        public override void OnStart()
+        {
+            _pending = new PendingOrderTracker(Context, PendingOrderTracker.NoTimeout);
+            _restingAt = new long[Context.InstrumentCount];
+        }
+
+        public override void OnQuote(in QuoteTick quote)
+        {
+            int id = quote.InstrumentId;
+            if (!_pending.IsPending(id))
+            {
+                _pending.Submit(OrderRequest.Limit(id, Side.Buy, 100, quote.BidPrice), quote.ReceiveTs);
+                _restingAt[id] = quote.BidPrice;
+            }
+            else if (quote.BidPrice != _restingAt[id])
+            {
+                if (_pending.Replace(id, quote.BidPrice, 100, quote.ReceiveTs))
+                {
+                    _restingAt[id] = quote.BidPrice;
+                }
+            }
+        }
+
+        public override void OnFill(in Fill fill) => _pending.OnFill(fill);
+
+        public override void OnOrderClosed(long clOrdId, bool rejected) => _pending.OnOrderClosed(clOrdId);
+
+        public override void OnOrderReplaced(long clOrdId, bool rejected) => _pending.OnOrderReplaced(clOrdId, rejected);
+    }
+
+    [Fact]
+    public void TheGuidesBidFollower_KeepsOneOrderAtTheBid_ThenFillsAndQuotesAgain()
+    {
+        var strategy = new BidFollower();
+        using var harness = new EngineHarness(
+            customize: c => c with
+            {
+                Strategies = [new StrategyConfig { Name = "follower", Type = "follower", Instruments = ["AAPL"], MaxPosition = 1_000 }],
+            },
+            registry: new StrategyRegistry().Register("follower", _ => strategy));
+        var oms = harness.Engine.Execution.Oms;
+        for (int up = 0; up < 4; up++)
+        {
+            Quote(harness, (ulong)(up + 1), Px + (up * Tick), Px + ((up + 2) * Tick));
+            Assert.Equal(1, oms.OpenCount);
+            foreach (ref readonly Order order in oms.OpenOrders())
+            {
+                Assert.Equal((Px + (up * Tick), 100L), (order.Price, order.OrderQty));
+            }
+        }
+
+        Assert.Equal(3, Reports(harness).Count(r => r.Type == ExecType.Replaced));
+
+        // the offer comes down to the bid: the resting buy is crossed and fills; the next quote rests a new one
+        Quote(harness, 5, Px + (2 * Tick), Px + (3 * Tick));
+        Assert.Equal(100, harness.Engine.Strategies.Context(0).Position(EngineMessages.Aapl));
+        Quote(harness, 6, Px + (2 * Tick), Px + (4 * Tick));
+        Assert.Equal(1, oms.OpenCount);
+        Assert.Equal(2, harness.ReadJournal(NewOrderDecoder.TemplateId).Count);
     }
 
     /// <summary>Rests one buy and amends it between two prices on every quote once the last amendment is answered.</summary>
