@@ -103,26 +103,7 @@ internal static unsafe class ClockReadBench
     // SystemNanoClock between two clock_gettime reads: how far outside that bracket it lands (0 when inside)
     private static void ReportAgreement(double seconds)
     {
-        long worstNs = 0;
-        long samples = 0;
-        long outside = 0;
-        long untilNs = MonotonicClock.NowNs() + (long)(seconds * 1e9);
-        while (MonotonicClock.NowNs() < untilNs)
-        {
-            for (int i = 0; i < 1_000; i++)
-            {
-                long before = MonotonicClock.NowNs();
-                long reading = SystemNanoClock.Now();
-                long after = MonotonicClock.NowNs();
-                long outsideNs = reading < before ? before - reading : reading > after ? reading - after : 0;
-                worstNs = Math.Max(worstNs, outsideNs);
-                outside += outsideNs > 0 ? 1 : 0;
-                samples++;
-            }
-
-            Thread.Sleep(1);
-        }
-
-        Console.Out.WriteLine($"  agreement with clock_gettime over {seconds:F1} s: {samples:N0} readings, {outside:N0} outside the clock_gettime reads around them, the farthest by {worstNs} ns");
+        ClockAgreement agreement = ClockAgreement.Measure(SystemNanoClock.Instance, (long)(seconds * 1e9));
+        Console.Out.WriteLine($"  agreement with clock_gettime over {seconds:F1} s: {agreement.Samples:N0} readings, {agreement.Outside:N0} outside the clock_gettime reads around them, the farthest by {agreement.WorstNs} ns");
     }
 }
