@@ -35,6 +35,8 @@ public sealed class OrderManager
     private int _freeCount;
     private int _openCount;
     private int _inFlight;
+    // the highest id any order or request of this manager has held: every id in the index or the closed history is at most this
+    private long _highestClOrdId;
     private long _refused;
     private long _timedOut;
     private Order _lastClosed;
@@ -128,13 +130,14 @@ public sealed class OrderManager
             return Refuse(OrderResult.InvalidPrice);
         }
 
-        OrderResult contingent = CheckContingent(request);
+        // a plain limit or market order has no trigger terms to check: no call for it
+        OrderResult contingent = request.IsContingent ? CheckContingent(request) : OrderResult.Ok;
         if (contingent != OrderResult.Ok)
         {
             return Refuse(contingent);
         }
 
-        if (_index.ContainsKey(clOrdId) || _closed.Contains(clOrdId))
+        if (IsUsed(clOrdId))
         {
             return Refuse(OrderResult.DuplicateClOrdId);
         }
@@ -179,6 +182,7 @@ public sealed class OrderManager
         order.Status = OrdStatus.PendingNew;
         order.OpenIndex = _openCount;
         _openSlots[_openCount++] = slot;
+        _highestClOrdId = Math.Max(_highestClOrdId, clOrdId);
         bool added = _index.TryAdd(clOrdId, slot);
         Debug.Assert(added, "Invariant: Reserve checked the id is new, and the index holds two ids per slot");
     }
@@ -485,6 +489,14 @@ public sealed class OrderManager
     private static bool NeedsPrice(OrdType type) => type is OrdType.Limit or OrdType.StopLimit;
 
     /// <summary>
+    /// Whether an open order or request holds <paramref name="clOrdId"/>, or a recently closed one did. An id above every
+    /// id this manager has taken cannot: the engine's ids rise (ClientOrderIds), so a new order's duplicate check is a
+    /// compare with a field already in cache, not two lookups in indexes a tick's work has evicted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsUsed(long clOrdId) => clOrdId <= _highestClOrdId && (_index.ContainsKey(clOrdId) || _closed.Contains(clOrdId));
+
+    /// <summary>
     /// The trigger terms of a stop, stop-limit or trailing-stop order (other types have none): a positive stop price,
     /// or exactly one positive trail — a price offset, or basis points below 100% (a 100% trail would trigger at 0).
     /// </summary>
@@ -535,7 +547,7 @@ public sealed class OrderManager
             return OrderResult.InvalidClOrdId;
         }
 
-        if (_index.ContainsKey(newClOrdId) || _closed.Contains(newClOrdId))
+        if (IsUsed(newClOrdId))
         {
             return OrderResult.DuplicateClOrdId;
         }
@@ -547,6 +559,7 @@ public sealed class OrderManager
     {
         bool added = _index.TryAdd(newClOrdId, slot);
         Debug.Assert(added, "Invariant: an order holds at most one pending id, so the index has room");
+        _highestClOrdId = Math.Max(_highestClOrdId, newClOrdId);
         order.PendingClOrdId = newClOrdId;
         order.AckDeadlineNs = nowNs + _ackTimeoutNs;
         order.UpdatedNs = nowNs;

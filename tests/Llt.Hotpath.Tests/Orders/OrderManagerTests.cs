@@ -42,6 +42,21 @@ public sealed class OrderManagerTests
     }
 
     [Fact]
+    public void DuplicateIds_AreFoundBelowTheHighestIdSeen_AndUnusedLowerIdsStillAccepted()
+    {
+        OrderManager oms = Acked(100, 10, Scale);
+        Assert.Equal(OrderResult.Ok, oms.RequestReplace(100, 200, 2 * Scale, 20, 300)); // the pending id is the highest
+        Assert.Equal(OrderResult.DuplicateClOrdId, oms.Reserve(200, Buy(10, Scale), out _));
+        Assert.Equal(OrderResult.DuplicateClOrdId, oms.Reserve(100, Buy(10, Scale), out _));
+        Assert.Equal(OrderResult.Ok, oms.OnReplaced(200, 0, 400));
+        Assert.Equal(OrderResult.DuplicateClOrdId, oms.Reserve(100, Buy(10, Scale), out _)); // closed as Replaced
+
+        // ids need not rise: one never used, below the highest, is new
+        Assert.Equal(OrderResult.Ok, oms.Reserve(150, Buy(10, Scale), out _));
+        Assert.Equal(OrderResult.Ok, oms.Reserve(201, Buy(10, Scale), out _));
+    }
+
+    [Fact]
     public void Reservations_CountAgainstTheInFlightLimit_BeforeTheyAreOpened()
     {
         // a routed order reserves all its children before the first leaves: the last must not pass a limit the first filled
