@@ -337,7 +337,8 @@ public sealed class ExecutionPipeline
     {
         long parentId = intent.OrigClOrdId;
         int strategyId = intent.StrategyId;
-        if (!_parents.IsOpen(parentId))
+        int owner = _parents.StrategyOf(parentId);
+        if (owner < 0)
         {
             if (!_oms.TryGetSlot(parentId, out int own) || _oms.OrderAt(own).ClOrdId != parentId || _oms.OrderAt(own).StrategyId != strategyId)
             {
@@ -357,7 +358,7 @@ public sealed class ExecutionPipeline
                 return;
             }
         }
-        else if (_parents.StrategyOf(parentId) != strategyId)
+        else if (owner != strategyId)
         {
             RejectReplace(intent, RejectReason.UnknownOrder, nowNs);
             return;
@@ -453,7 +454,7 @@ public sealed class ExecutionPipeline
             long newId = firstRequest ? intent.ClOrdId : _orderIds.Next();
             firstRequest = false;
             long childQty = child.CumQty + _amendedLeaves[i];
-            if (SendReplace(intent, parentId, childId, newId, priced ? price : OrderRequest.NoPrice, childQty, _amendedLeaves[i], nowNs))
+            if (SendReplace(intent, parentId, childId, child.InstrumentId, newId, priced ? price : OrderRequest.NoPrice, childQty, _amendedLeaves[i], nowNs))
             {
                 requests++;
             }
@@ -470,7 +471,7 @@ public sealed class ExecutionPipeline
     }
 
     /// <summary>One child's venue replace: OMS, gateway ring, risk's exposure and the journal; false when refused (journaled).</summary>
-    private bool SendReplace(in OrderIntent intent, long parentId, long childId, long newId, long price, long qty, long newLeaves, long nowNs)
+    private bool SendReplace(in OrderIntent intent, long parentId, long childId, int instrumentId, long newId, long price, long qty, long newLeaves, long nowNs)
     {
         OrderResult requested = _oms.RequestReplace(childId, newId, price, qty, nowNs);
         if (requested != OrderResult.Ok)
@@ -485,15 +486,14 @@ public sealed class ExecutionPipeline
                 // the in-flight cap, a duplicate id: the engine's own limits
                 _ => RejectReason.MaxOpenOrders,
             };
-            JournalReplaceReject(newId, childId, intent.StrategyId, intent.Request.InstrumentId, why, nowNs);
+            JournalReplaceReject(newId, childId, intent.StrategyId, instrumentId, why, nowNs);
             return false;
         }
 
-        ref readonly Order child = ref _oms.OrderAt(_oms.TryGetSlot(childId, out int slot) ? slot : 0);
-        if (!_gateway.SendReplace(newId, childId, child.InstrumentId, intent.StrategyId, price, qty, intent.DecisionTs))
+        if (!_gateway.SendReplace(newId, childId, instrumentId, intent.StrategyId, price, qty, intent.DecisionTs))
         {
             _oms.OnReplaceReject(newId, RejectReason.VenueReject, nowNs);
-            JournalReplaceReject(newId, childId, intent.StrategyId, intent.Request.InstrumentId, RejectReason.VenueReject, nowNs);
+            JournalReplaceReject(newId, childId, intent.StrategyId, instrumentId, RejectReason.VenueReject, nowNs);
             return false;
         }
 
@@ -502,7 +502,7 @@ public sealed class ExecutionPipeline
         if (childId != parentId || newId != intent.ClOrdId)
         {
             // the venue's replace, journaled when it is not the strategy's own (OrderEntry journaled that one)
-            JournalReplace(newId, childId, child.InstrumentId, intent.StrategyId, price, qty, intent.DecisionTs);
+            JournalReplace(newId, childId, instrumentId, intent.StrategyId, price, qty, intent.DecisionTs);
         }
 
         return true;

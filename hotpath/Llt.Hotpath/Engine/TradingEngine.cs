@@ -152,7 +152,7 @@ public sealed class TradingEngine : IDisposable
         catch
         {
             // a refused start (a bad feed line, a journal in use) must not hold the files and memory it got so far
-            ReleasePartial();
+            ReleaseResources();
             throw;
         }
     }
@@ -477,10 +477,13 @@ public sealed class TradingEngine : IDisposable
     }
 
     /// <summary>Stops the runners (bounded wait), journals a final Stopping heartbeat and unmaps everything.</summary>
-    /// <summary>What the constructor had created when it threw, released; members it never reached are still null.</summary>
-    private void ReleasePartial()
+    /// <summary>
+    /// Releases the files, mappings and memory the engine holds: at <see cref="Dispose"/>, and when the constructor
+    /// threw (then members it never reached are still null).
+    /// </summary>
+    private void ReleaseResources()
     {
-        // null-conditional on members declared non-null: the constructor did not get to assign them all
+        // null-conditional on members declared non-null: a constructor that threw did not get to assign them all
         (Journal as IDisposable)?.Dispose();
         (CountersManager as IDisposable)?.Dispose();
         (MdRingFile as IDisposable)?.Dispose();
@@ -519,21 +522,7 @@ public sealed class TradingEngine : IDisposable
             Conductor.Beat();
         }
 
-        Journal.Dispose();
-        CountersManager.Dispose();
-        MdRingFile.Dispose();
-        CmdRingFile.Dispose();
-        _gatewayMemory.Dispose();
-        foreach (RingBufferFile file in _externalFiles)
-        {
-            file.Dispose();
-        }
-
-        _reportMemory.Dispose();
-        Instruments.Dispose();
-        Books.Dispose();
-        ReplayFeed?.Dispose();
-        LiveFeed?.Dispose();
+        ReleaseResources();
         foreach (AgentRunner runner in _runners)
         {
             runner.Dispose();

@@ -122,41 +122,49 @@ public sealed class PendingOrderTracker
     /// <summary>The answer to <see cref="Replace"/>: an applied one moves the quantity still to fill to the new total.</summary>
     public void OnOrderReplaced(long clOrdId, bool rejected)
     {
-        foreach (int id in _context.InstrumentIds)
+        int id = InstrumentOf(clOrdId);
+        if (id < 0)
         {
-            ref PendingOrder order = ref _orders[id];
-            if (order.ClOrdId != clOrdId)
-            {
-                continue;
-            }
-
-            if (!rejected && order.ReplaceQty > 0)
-            {
-                long filled = order.TotalQty - order.Qty;
-                order.TotalQty = order.ReplaceQty;
-                order.Qty = order.ReplaceQty - filled;
-                if (order.Qty <= 0)
-                {
-                    order.ClOrdId = 0;
-                }
-            }
-
-            order.ReplaceQty = 0;
             return;
         }
+
+        ref PendingOrder order = ref _orders[id];
+        if (!rejected && order.ReplaceQty > 0)
+        {
+            long filled = order.TotalQty - order.Qty;
+            order.TotalQty = order.ReplaceQty;
+            order.Qty = order.ReplaceQty - filled;
+            if (order.Qty <= 0)
+            {
+                order.ClOrdId = 0;
+            }
+        }
+
+        order.ReplaceQty = 0;
     }
 
     /// <summary>Forgets the order the engine rejected or cancelled, whichever instrument it was on.</summary>
     public void OnOrderClosed(long clOrdId)
     {
+        int id = InstrumentOf(clOrdId);
+        if (id >= 0)
+        {
+            _orders[id].ClOrdId = 0;
+        }
+    }
+
+    /// <summary>The instrument whose working order is <paramref name="clOrdId"/>, or -1 (the engine's answers name no instrument).</summary>
+    private int InstrumentOf(long clOrdId)
+    {
         foreach (int id in _context.InstrumentIds)
         {
             if (_orders[id].ClOrdId == clOrdId)
             {
-                _orders[id].ClOrdId = 0;
-                return;
+                return id;
             }
         }
+
+        return -1;
     }
 
     /// <summary>Cancels and forgets every order unanswered for the timeout or longer at <paramref name="nowNs"/>.</summary>
